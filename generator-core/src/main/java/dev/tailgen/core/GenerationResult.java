@@ -1,0 +1,32 @@
+package dev.tailgen.core;
+
+import dev.tailgen.core.operator.CredentialsMode;
+import dev.tailgen.core.output.OutputFile;
+import dev.tailgen.talos.TalosVersion;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run produced, in memory, before anything is written. Holds no Kubernetes objects, so a
+ * Secret's data cannot reach a log through a toString.
+ *
+ * @param objectsByKind count of generated objects per kind, in apply order
+ * @param crdUrls       pinned CRD URLs when CRDs are delivered as external manifests, else empty
+ */
+public record GenerationResult(
+        String operatorVersion,
+        String namespace,
+        CredentialsMode credentialsMode,
+        TalosVersion talosVersion,
+        Map<String, Integer> objectsByKind,
+        List<String> crdUrls,
+        List<OutputFile> files) {
+
+    public int objectCount() {
+        return objectsByKind.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public long totalBytes() {
+        return files.stream().mapToLong(f -> f.bytes().length).sum();
+    }
+}

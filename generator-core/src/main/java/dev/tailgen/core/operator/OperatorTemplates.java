@@ -1,0 +1,87 @@
+package dev.tailgen.core.operator;
+
+import dev.tailgen.core.render.TemplateRenderer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which operator templates render for an install, and the context each one sees. The OAuth Secret
+ * renders alone with a context that holds nothing but its own values.
+ */
+public final class OperatorTemplates {
+    private final TemplateRenderer renderer;
+
+    public OperatorTemplates(TemplateRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    public record Rendered(String template, String text) {
+    }
+
+    /** The install without CRDs and without the Secret. */
+    public List<Rendered> install(OperatorInstall install) {
+        Map<String, Object> context = Map.of("op", model(install));
+        List<String> names = new ArrayList<>(List.of(
+                "operator/namespace.yaml.j2",
+                "operator/serviceaccounts.yaml.j2",
+                "operator/rbac.yaml.j2",
+                "operator/deployment.yaml.j2"));
+        if (install.ingressClassEnabled()) {
+            names.add("operator/ingressclass.yaml.j2");
+        }
+        if ("true".equals(install.apiServerProxyMode())) {
+            names.add("operator/apiserver-proxy-rbac.yaml.j2");
+        }
+        List<Rendered> out = new ArrayList<>();
+        for (String name : names) {
+            out.add(new Rendered(name, renderer.render(name, context)));
+        }
+        return out;
+    }
+
+    /** Secret operator-oauth, or nothing when credentials are not inline OAuth. */
+    public List<Rendered> oauthSecret(OperatorInstall install) {
+        if (install.oauthSecret() == null) {
+            return List.of();
+        }
+        Map<String, Object> secret = new LinkedHashMap<>();
+        secret.put("name", OperatorInstall.OAUTH_SECRET_NAME);
+        secret.put("namespace", install.namespace());
+        secret.put("clientId", install.oauthSecret().clientId().reveal());
+        secret.put("clientSecret", install.oauthSecret().clientSecret().reveal());
+        String name = "operator/oauth-secret.yaml.j2";
+        return List.of(new Rendered(name, renderer.render(name, Map.of("secret", secret))));
+    }
+
+    static Map<String, Object> model(OperatorInstall i) {
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("namespace", i.namespace());
+        op.put("hostname", i.hostname());
+        op.put("tagsCsv", String.join(",", i.tags()));
+        op.put("logging", i.logging());
+        op.put("loginServer", i.loginServer());
+        op.put("image", i.operatorImage());
+        op.put("proxyImage", i.proxyImage());
+        op.put("proxyTagsCsv", String.join(",", i.proxyTags()));
+        op.put("firewallMode", i.firewallMode());
+        op.put("hasDefaultProxyClass", !i.defaultProxyClass().isEmpty());
+        op.put("defaultProxyClass", i.defaultProxyClass());
+        op.put("ingressClassName", i.ingressClassName());
+        op.put("apiServerProxyMode", i.apiServerProxyMode());
+        boolean wif = i.credentialsMode() == CredentialsMode.WORKLOAD_IDENTITY;
+        op.put("workloadIdentity", wif);
+        op.put("wifClientId", i.workloadIdentityClientId());
+        op.put("wifAudience", i.workloadIdentityAudience());
+        Map<String, Object> volume = new LinkedHashMap<>();
+        volume.put("name", "oauth");
+        volume.putAll(i.oauthVolume());
+        op.put("oauthVolume", volume);
+        op.put("hasNodeSelector", !i.nodeSelector().isEmpty());
+        op.put("nodeSelector", i.nodeSelector());
+        op.put("hasResources", !i.resources().isEmpty());
+        op.put("resources", i.resources());
+        return op;
+    }
+}

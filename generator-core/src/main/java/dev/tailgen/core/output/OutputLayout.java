@@ -1,0 +1,89 @@
+package dev.tailgen.core.output;
+
+import dev.tailgen.talos.ExternalManifest;
+import dev.tailgen.talos.InlineManifest;
+import dev.tailgen.talos.TalosPatch;
+import dev.tailgen.talos.TalosVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The output folder's layout:
+ * <pre>
+ * manifests/&lt;group&gt;.yaml                   plain multi-document YAML, one file per group
+ * manifests/tailscale-operator-crds.urls       the pinned CRD URLs (crds: url), for kubectl users
+ * manifests/tailscale-operator-oauth.yaml      the OAuth Secret alone, owner-only
+ * talos/tailscale-operator.patch.yaml          control-plane patch with the install (+ CRDs)
+ * talos/tailscale-operator-oauth.patch.yaml    the Secret's own patch, owner-only, to encrypt or keep out of Git
+ * .gitignore                                   keeps the two secret files out of Git
+ * </pre>
+ */
+public final class OutputLayout {
+    public static final String SECRET_GROUP = "tailscale-operator-oauth";
+    public static final String INSTALL_PATCH = "talos/tailscale-operator.patch.yaml";
+    public static final String SECRET_PATCH = "talos/" + SECRET_GROUP + ".patch.yaml";
+
+    private final String configName;
+    private final String operatorVersion;
+    private final TalosVersion talos;
+
+    public OutputLayout(String configName, String operatorVersion, TalosVersion talos) {
+        this.configName = configName;
+        this.operatorVersion = operatorVersion;
+        this.talos = talos;
+    }
+
+    /**
+     * @param manifests      group name -> serialized objects, in apply order (no secrets)
+     * @param secretManifest the OAuth Secret, or null
+     * @param crdUrls        pinned CRD URLs for external manifests, or empty
+     */
+    public List<OutputFile> files(Map<String, String> manifests, String secretManifest, List<String> crdUrls) {
+        List<OutputFile> files = new ArrayList<>();
+        List<InlineManifest> inline = new ArrayList<>();
+        manifests.forEach((group, text) -> {
+            files.add(new OutputFile("manifests/" + group + ".yaml", header(manifestHeader()) + text, false));
+            inline.add(new InlineManifest(group, text));
+        });
+        if (!crdUrls.isEmpty()) {
+            files.add(new OutputFile("manifests/tailscale-operator-crds.urls", String.join("\n", crdUrls) + "\n", false));
+        }
+        List<ExternalManifest> external = new ArrayList<>();
+        for (String url : crdUrls) {
+            String file = url.substring(url.lastIndexOf('/') + 1); // tailscale.com_connectors.yaml
+            String plural = file.substring("tailscale.com_".length(), file.length() - ".yaml".length());
+            external.add(new ExternalManifest("tailscale-crd-" + plural, url));
+        }
+        files.add(new OutputFile(INSTALL_PATCH, TalosPatch.render(talos, patchHeader(INSTALL_PATCH), inline, external), false));
+        if (secretManifest != null) {
+            files.add(new OutputFile("manifests/" + SECRET_GROUP + ".yaml",
+                    header(List.of("The OAuth client Secret: owner-only, keep it out of Git (encrypt it, e.g. with sops).")) + secretManifest, true));
+            files.add(new OutputFile(SECRET_PATCH, TalosPatch.render(talos, patchHeader(SECRET_PATCH),
+                    List.of(new InlineManifest(SECRET_GROUP, secretManifest)), List.of()), true));
+            files.add(new OutputFile(".gitignore", "# secret files: never commit them in clear\nmanifests/" + SECRET_GROUP + ".yaml\n" + SECRET_PATCH + "\n", false));
+        }
+        return files;
+    }
+
+    private List<String> manifestHeader() {
+        return List.of("Tailscale Kubernetes operator " + operatorVersion + ", generated from " + configName
+                + " by tailscale-maven-plugin. Do not edit: change the config and run mvn tailscale:generate.");
+    }
+
+    private List<String> patchHeader(String self) {
+        return List.of(
+                "Talos " + talos + " control-plane patch, generated from " + configName + " by tailscale-maven-plugin. Do not edit.",
+                "Control planes only: talosctl gen config ... --config-patch-control-plane @" + self,
+                "or live: talosctl patch mc -n <control-plane> --patch @" + self,
+                "Manifests are create-only; push changes with: talosctl -n <control-plane> upgrade-k8s --to <current Kubernetes version>");
+    }
+
+    private static String header(List<String> lines) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : lines) {
+            sb.append("# ").append(line).append('\n');
+        }
+        return sb.toString();
+    }
+}

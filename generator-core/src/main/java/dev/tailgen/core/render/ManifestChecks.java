@@ -1,0 +1,54 @@
+package dev.tailgen.core.render;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What Talos and kubectl need of every object we emit: a well-formed name, a namespace on every
+ * namespaced object (Talos puts it in "default" otherwise), none on cluster-scoped ones (it broke
+ * upgrade-k8s on Talos 1.13), and no object twice.
+ */
+public final class ManifestChecks {
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    private static final Set<String> CLUSTER_SCOPED = Set.of(
+            "Namespace", "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "IngressClass",
+            "PriorityClass", "StorageClass", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
+            "CiliumClusterwideNetworkPolicy",
+            // tailscale.com kinds are cluster-scoped, except ProxyGroupPolicy
+            "Connector", "DNSConfig", "PeerRelay", "ProxyClass", "ProxyGroup", "Recorder", "Tailnet");
+
+    private ManifestChecks() {
+    }
+
+    public static boolean clusterScoped(String kind) {
+        return CLUSTER_SCOPED.contains(kind);
+    }
+
+    public static void check(List<Manifest> manifests) {
+        Set<String> seen = new HashSet<>();
+        for (Manifest m : manifests) {
+            HasMetadata o = m.object();
+            String kind = o.getKind();
+            String name = o.getMetadata() == null ? null : o.getMetadata().getName();
+            String ns = o.getMetadata() == null ? null : o.getMetadata().getNamespace();
+            String what = kind + " " + name;
+            if (name == null || name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
+                throw new ManifestException(what + ": metadata.name is not a DNS-1123 subdomain");
+            }
+            if (clusterScoped(kind)) {
+                if (ns != null) {
+                    throw new ManifestException(what + ": cluster-scoped objects must not set metadata.namespace (got " + ns + ")");
+                }
+            } else if (ns == null || !DNS_LABEL.matcher(ns).matches()) {
+                throw new ManifestException(what + ": namespaced objects must set metadata.namespace to a DNS label (got " + ns + ")");
+            }
+            if (!seen.add(o.getApiVersion() + "/" + kind + "/" + ns + "/" + name)) {
+                throw new ManifestException(what + (ns == null ? "" : " in " + ns) + " is emitted twice");
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tailgen.core.render;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Re-parses rendered or user-supplied YAML into typed Kubernetes objects. Rendered text is never
+ * trusted: duplicate keys, aliases and unknown fields fail here.
+ */
+public final class ManifestParser {
+    private final ObjectMapper yaml;
+
+    public ManifestParser() {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setMaxAliasesForCollections(0);
+        loader.setCodePointLimit(64 * 1024 * 1024);
+        this.yaml = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(loader).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    /**
+     * @param origin names the text in messages (a template or a file)
+     * @return the objects in document order, each with the tree it was read from; empty documents are skipped
+     */
+    public List<Manifest> parse(String origin, String text) {
+        List<Manifest> out = new ArrayList<>();
+        int index = 0;
+        try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(text)) {
+            while (docs.hasNextValue()) {
+                JsonNode doc = docs.nextValue();
+                index++;
+                if (doc == null || doc.isNull() || doc.isMissingNode()) {
+                    continue;
+                }
+                out.add(new Manifest(toObject(origin, index, doc), doc));
+            }
+        } catch (JsonParseException e) {
+            throw new ManifestException(origin + ": document " + (index + 1) + " is not valid YAML: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ManifestException(origin + ": document " + (index + 1) + " cannot be read: " + firstLine(e.getMessage()));
+        }
+        return out;
+    }
+
+    private HasMetadata toObject(String origin, int index, JsonNode doc) {
+        if (!doc.isObject() || !doc.hasNonNull("apiVersion") || !doc.hasNonNull("kind")) {
+            throw new ManifestException(origin + ": document " + index + " is not a Kubernetes object (needs apiVersion and kind)");
+        }
+        String what = origin + ": " + doc.path("kind").asText() + " " + doc.path("metadata").path("name").asText("<no name>");
+        KubernetesResource resource;
+        try {
+            resource = yaml.treeToValue(doc, KubernetesResource.class);
+        } catch (JsonProcessingException e) {
+            throw new ManifestException(what + ": " + firstLine(e.getOriginalMessage()));
+        }
+        if (!(resource instanceof HasMetadata object)) {
+            throw new ManifestException(what + ": not an object with metadata");
+        }
+        UnknownFields.check(what, object);
+        return object;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.tailgen.core;
+
+import dev.tailgen.core.config.SecretSource;
+import dev.tailgen.core.config.SecretValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** Config texts and a fixed secret source for tests. */
+public final class TestConfigs {
+    /** A small valid config; tests replace lines of it to make it wrong. */
+    public static final String MINIMAL = """
+            apiVersion: tailgen.dev/v1alpha1
+            kind: TailscaleCluster
+            metadata:
+              name: test
+            tailnet:
+              domain: tail-xxxxx.ts.net
+            talos:
+              version: "1.13"
+            operator:
+              hostname: tailscale-operator
+              credentials:
+                oauth:
+                  clientId: ${env:TS_CLIENT_ID}
+                  clientSecret: ${env:TS_CLIENT_SECRET}
+            """;
+
+    public static final SecretSource SECRETS = new SecretSource() {
+        private final Map<String, String> env = Map.of("TS_CLIENT_ID", "cid-123", "TS_CLIENT_SECRET", "csecret-456");
+
+        @Override
+        public Optional<String> environment(String name) {
+            return Optional.ofNullable(env.get(name));
+        }
+
+        @Override
+        public Optional<ServerCredentials> server(String id) {
+            return id.equals("tailscale-oauth")
+                    ? Optional.of(new ServerCredentials("settings-id", new SecretValue("settings-secret")))
+                    : Optional.empty();
+        }
+    };
+
+    private TestConfigs() {
+    }
+
+    public static Path write(Path dir, String text) {
+        try {
+            Path file = dir.resolve("tailscale.yaml");
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Generator generator(Path config) {
+        return new Generator(new GeneratorSettings(config, "tailscale.yaml", SECRETS, true));
+    }
+}

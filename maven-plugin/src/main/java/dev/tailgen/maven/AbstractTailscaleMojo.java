@@ -1,0 +1,83 @@
+package dev.tailgen.maven;
+
+import dev.tailgen.core.Generator;
+import dev.tailgen.core.GeneratorSettings;
+import dev.tailgen.core.problem.TailgenException;
+import java.io.File;
+import java.nio.file.Path;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Shared by the goals: skip handling, building the core's settings, and mapping the core's typed
+ * exceptions (user errors become MojoFailureException with the message alone, no stack trace).
+ * Holds no secret: credentials come from placeholders resolved inside the core.
+ */
+abstract class AbstractTailscaleMojo extends AbstractMojo {
+
+    /**
+     * The typed config file.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CONFIG, defaultValue = "${project.basedir}/tailscale.yaml")
+    File config;
+
+    /**
+     * Skip this goal (logs why).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    File basedir;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    Settings settings;
+
+    @Component
+    SettingsDecrypter settingsDecrypter;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping tailscale:" + goal() + " (" + PropertyNames.SKIP + "=true)");
+            return;
+        }
+        try {
+            run(new Generator(new GeneratorSettings(config.toPath(), shown(config.toPath()),
+                    new MavenSecretSource(settings, settingsDecrypter), resolveSecrets())));
+        } catch (TailgenException e) {
+            if (e.userError()) {
+                throw new MojoFailureException(e.getMessage());
+            }
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    abstract String goal();
+
+    abstract boolean resolveSecrets();
+
+    abstract void run(Generator generator) throws MojoExecutionException;
+
+    void log(Iterable<String> lines) {
+        for (String line : lines) {
+            getLog().info(line);
+        }
+    }
+
+    /** Paths in messages are relative to the project, as users typed them. */
+    String shown(Path path) {
+        Path base = basedir.toPath().toAbsolutePath().normalize();
+        Path p = path.toAbsolutePath().normalize();
+        return p.startsWith(base) ? base.relativize(p).toString().replace(File.separatorChar, '/') : p.toString();
+    }
+}

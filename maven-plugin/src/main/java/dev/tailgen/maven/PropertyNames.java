@@ -1,0 +1,11 @@
+package dev.tailgen.maven;
+
+/** Every user property of the plugin, in one place (they are its public interface). */
+final class PropertyNames {
+    static final String CONFIG = "tailscale.config";
+    static final String OUTPUT_DIRECTORY = "tailscale.outputDirectory";
+    static final String SKIP = "tailscale.skip";
+
+    private PropertyNames() {
+    }
+}
