@@ -44,8 +44,8 @@ public final class ManifestParser {
             while (docs.hasNextValue()) {
                 JsonNode doc = docs.nextValue();
                 index++;
-                if (doc == null || doc.isNull() || doc.isMissingNode()) {
-                    continue;
+                if (doc == null || doc.isNull() || doc.isMissingNode() || (doc.isTextual() && doc.asText().isBlank())) {
+                    continue; // an empty document ("---" twice) reads as null or ""
                 }
                 out.add(new Manifest(toObject(origin, index, doc), doc));
             }

@@ -54,12 +54,14 @@ final class UnknownFields {
                 if (Modifier.isStatic(f.getModifiers()) || f.getName().equals("additionalProperties")) {
                     continue;
                 }
+                Object value;
                 try {
                     f.setAccessible(true);
-                    walk(what, f.get(node), path + "." + f.getName(), seen);
+                    value = f.get(node);
                 } catch (ReflectiveOperationException | RuntimeException e) {
-                    // a field we cannot read holds no user data worth checking
+                    continue; // a field we cannot read holds no user data worth checking
                 }
+                walk(what, value, path + "." + f.getName(), seen);
             }
         }
     }

@@ -1,0 +1,75 @@
+package dev.tailgen.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tailgen.core.output.OutputFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The bundled example, rendered for Talos 1.13 and 1.14, byte for byte against golden files in
+ * src/test/resources/golden/. After an intended change: -Dtailgen.updateGolden=true, review the diff.
+ * The output's .gitignore is stored as _gitignore, or git would ignore the golden secret files.
+ */
+class GoldenFilesTest {
+    static final Path EXAMPLE = Path.of("..", "examples", "homelab");
+    static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
+
+    @ParameterizedTest(name = "Talos {0}")
+    @ValueSource(strings = {"1.13", "1.14"})
+    void homelabMatchesGoldenFiles(String talos, @TempDir Path dir) throws IOException {
+        GenerationResult result = render(talos, dir);
+        Path golden = GOLDEN.resolve("homelab-talos-" + talos);
+        if (Boolean.getBoolean("tailgen.updateGolden")) {
+            write(golden, result.files());
+        }
+        try (Stream<Path> walk = Files.walk(golden)) {
+            List<String> goldenFiles = walk.filter(Files::isRegularFile)
+                    .map(p -> golden.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            assertThat(goldenFiles).isEqualTo(result.files().stream().map(f -> stored(f.path())).sorted().toList());
+        }
+        for (OutputFile file : result.files()) {
+            assertThat(file.content()).as(file.path())
+                    .isEqualTo(Files.readString(golden.resolve(stored(file.path())), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The example's config with its Talos version switched, its demo secret files beside it. */
+    static GenerationResult render(String talos, Path dir) throws IOException {
+        String config = Files.readString(EXAMPLE.resolve("tailscale.yaml"), StandardCharsets.UTF_8)
+                .replace("version: \"1.13\"", "version: \"" + talos + "\"");
+        Files.createDirectories(dir.resolve("secrets"));
+        try (Stream<Path> secrets = Files.list(EXAMPLE.resolve("secrets"))) {
+            for (Path s : secrets.toList()) {
+                Files.copy(s, dir.resolve("secrets").resolve(s.getFileName()));
+            }
+        }
+        return TestConfigs.generator(TestConfigs.write(dir, config)).render();
+    }
+
+    private static String stored(String path) {
+        return path.equals(".gitignore") ? "_gitignore" : path;
+    }
+
+    private static void write(Path golden, List<OutputFile> files) throws IOException {
+        if (Files.exists(golden)) {
+            try (Stream<Path> walk = Files.walk(golden)) {
+                for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        for (OutputFile f : files) {
+            Path target = golden.resolve(stored(f.path()));
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, f.content(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tailgen.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tailgen.core.SharedData;
+import dev.tailgen.core.TestConfigs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every key of the normative spec and of each schema example is accepted and maps onto the model. */
+class ConfigExamplesTest {
+    private final ConfigLoader loader = new ConfigLoader(ConfigSchema.load());
+
+    @Test
+    void theNormativeSpecLoads() {
+        Path spec = SharedData.spec();
+        LoadedConfig loaded = loader.load(spec, "tailscale.yaml");
+        assertThat(loaded.config().operator().credentials().oauth().clientSecret()).isEqualTo("${env:TS_CLIENT_SECRET}");
+        assertThat(loaded.config().apiServerProxy().mode()).isEqualTo("false");
+    }
+
+    @Test
+    void theNormativeSpecRenders() {
+        assertThat(TestConfigs.generator(SharedData.spec()).render().objectCount()).isEqualTo(12);
+    }
+
+    @Test
+    void everySchemaExampleLoads() throws IOException {
+        List<Path> examples;
+        try (Stream<Path> list = Files.list(Path.of("..", "schemas", "examples"))) {
+            examples = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(5);
+        for (Path example : examples) {
+            assertThat(loader.load(example, example.getFileName().toString()).config().operator()).as(example.toString()).isNotNull();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tailgen.core.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tailgen.core.GenerationResult;
+import dev.tailgen.core.SharedData;
+import dev.tailgen.core.TestConfigs;
+import dev.tailgen.core.output.OutputFile;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Install variants the chart renders do not cover: existing Secret, mirrors, digests, a release manifest as CRD source. */
+class OperatorInstallTest {
+
+    private static String file(GenerationResult r, String path) {
+        return r.files().stream().filter(f -> f.path().equals(path)).map(OutputFile::content).findFirst().orElse(null);
+    }
+
+    @Test
+    void existingSecretMountsTheNamedSecretAndRendersNone(@TempDir Path dir) {
+        String config = TestConfigs.MINIMAL.replace("""
+                    oauth:
+                      clientId: ${env:TS_CLIENT_ID}
+                      clientSecret: ${env:TS_CLIENT_SECRET}
+                """, "    existingSecret: {name: my-oauth}\n");
+        GenerationResult r = TestConfigs.generator(TestConfigs.write(dir, config)).render();
+        assertThat(file(r, "manifests/tailscale-operator.yaml"))
+                .contains("secretName: \"my-oauth\"")
+                .contains("value: \"/oauth/client_secret\"")
+                .doesNotContain("kind: \"Secret\"");
+        assertThat(r.files()).extracting(OutputFile::secret).containsOnly(false);
+        assertThat(r.objectsByKind()).doesNotContainKey("Secret");
+    }
+
+    @Test
+    void registryMirrorsEveryImageAndADigestWinsOverTheTag(@TempDir Path dir) {
+        String config = TestConfigs.MINIMAL.replace("  hostname: tailscale-operator\n", """
+                  hostname: tailscale-operator
+                  registry: registry.internal.example.com:5000/mirror
+                  image: {repository: ghcr.io/tailscale/k8s-operator, digest: "sha256:%s"}
+                """.formatted("a".repeat(64)));
+        String install = file(TestConfigs.generator(TestConfigs.write(dir, config)).render(), "manifests/tailscale-operator.yaml");
+        assertThat(install)
+                .contains("image: \"registry.internal.example.com:5000/mirror/tailscale/k8s-operator@sha256:" + "a".repeat(64) + "\"")
+                .contains("value: \"registry.internal.example.com:5000/mirror/tailscale/tailscale:v1.102.3\"");
+    }
+
+    @Test
+    void noauthApiServerProxyNeedsNoImpersonationRbac(@TempDir Path dir) {
+        String config = TestConfigs.MINIMAL + "apiServerProxy:\n  mode: \"noauth\"\n";
+        GenerationResult r = TestConfigs.generator(TestConfigs.write(dir, config)).render();
+        assertThat(file(r, "manifests/tailscale-operator.yaml"))
+                .contains("value: \"noauth\"")
+                .doesNotContain("tailscale-auth-proxy");
+    }
+
+    @Test
+    void inlineCrdsFromADownloadedReleaseManifest(@TempDir Path dir) {
+        Path release = SharedData.upstream().resolve("tailscale-operator/manifests/operator.yaml");
+        String config = TestConfigs.MINIMAL.replace("  version: \"1.13\"\n",
+                "  version: \"1.14\"\n  crds: inline\n  crdSource: " + release + "\n");
+        GenerationResult r = TestConfigs.generator(TestConfigs.write(dir, config)).render();
+        assertThat(r.objectsByKind()).containsEntry("CustomResourceDefinition", 8);
+        assertThat(r.crdUrls()).isEmpty();
+        assertThat(file(r, "talos/tailscale-operator.patch.yaml"))
+                .contains("name: tailscale-operator-crds\nmanifest: |\n")
+                .doesNotContain("KubeExternalManifestConfig");
+        assertThat(file(r, "manifests/tailscale-operator-crds.yaml")).contains("name: \"proxyclasses.tailscale.com\"");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.tailgen.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tailgen.core.problem.GenerationException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Strict templates: every interpolation quoted, every branch renders, unknown names fail. */
+class TemplateLintTest {
+    static final Path TEMPLATES = Path.of("..", "templates");
+    private static final Pattern EXPRESSION = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+    private static final Pattern QUOTED = Pattern.compile(".*\\|\\s*(q|json)\\s*");
+
+    @Test
+    void everyInterpolationEndsInAQuotingFilter() throws IOException {
+        List<String> unquoted = new ArrayList<>();
+        for (Path t : templates()) {
+            Matcher m = EXPRESSION.matcher(Files.readString(t, StandardCharsets.UTF_8));
+            while (m.find()) {
+                if (!QUOTED.matcher(m.group(1)).matches()) {
+                    unquoted.add(TEMPLATES.relativize(t) + ": {{" + m.group(1) + "}}");
+                }
+            }
+        }
+        assertThat(templates()).isNotEmpty();
+        assertThat(unquoted).as("interpolations without | q or | json").isEmpty();
+    }
+
+    /** Validation mode evaluates the branches not taken too, so a typo in any branch fails here. */
+    @Test
+    void everyTemplateRendersInValidationModeWithEveryBranch() throws IOException {
+        TemplateRenderer lint = new TemplateRenderer(true);
+        for (Path t : templates()) {
+            String name = TEMPLATES.relativize(t).toString().replace('\\', '/');
+            for (boolean flag : new boolean[] {true, false}) {
+                String out = lint.render(name, maximalContext(flag));
+                assertThat(out).as(name).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void unknownVariableFails() {
+        Map<String, Object> context = maximalContext(false);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> op = (Map<String, Object>) context.get("op");
+        op.remove("namespace");
+        assertThatThrownBy(() -> new TemplateRenderer().render("operator/serviceaccounts.yaml.j2", context))
+                .isInstanceOf(GenerationException.class)
+                .hasMessageStartingWith("template operator/serviceaccounts.yaml.j2 failed to render: line 5: FATAL");
+    }
+
+    @Test
+    void valuesAreNotInterpretedAsTemplateCode() {
+        Map<String, Object> context = maximalContext(false);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> op = (Map<String, Object>) context.get("op");
+        op.put("ingressClassName", "{{ op.namespace }}\nkind: Secret");
+        String out = new TemplateRenderer().render("operator/ingressclass.yaml.j2", context);
+        assertThat(out).contains("name: \"{{ op.namespace }}\\nkind: Secret\"");
+    }
+
+    static List<Path> templates() throws IOException {
+        try (Stream<Path> walk = Files.walk(TEMPLATES)) {
+            return walk.filter(p -> p.toString().endsWith(".j2")).sorted().toList();
+        }
+    }
+
+    /** Every variable any template reads, with every boolean set to {@code flag}. */
+    static Map<String, Object> maximalContext(boolean flag) {
+        Map<String, Object> op = new HashMap<>();
+        op.put("namespace", "tailscale");
+        op.put("hostname", "tailscale-operator");
+        op.put("tagsCsv", "tag:k8s-operator");
+        op.put("logging", "info");
+        op.put("loginServer", "");
+        op.put("image", "tailscale/k8s-operator:v1.102.3");
+        op.put("proxyImage", "tailscale/tailscale:v1.102.3");
+        op.put("proxyTagsCsv", "tag:k8s");
+        op.put("firewallMode", "auto");
+        op.put("hasDefaultProxyClass", flag);
+        op.put("defaultProxyClass", "pc");
+        op.put("ingressClassName", "tailscale");
+        op.put("apiServerProxyMode", "true");
+        op.put("workloadIdentity", flag);
+        op.put("wifClientId", "cid");
+        op.put("wifAudience", "aud");
+        op.put("oauthVolume", Map.of("name", "oauth", "secret", Map.of("secretName", "operator-oauth")));
+        op.put("hasNodeSelector", flag);
+        op.put("nodeSelector", Map.of("kubernetes.io/os", "linux"));
+        op.put("hasResources", flag);
+        op.put("resources", Map.of("requests", Map.of("cpu", "50m")));
+        Map<String, Object> secret = Map.of("name", "operator-oauth", "namespace", "tailscale", "clientId", "id", "clientSecret", "s");
+        Map<String, Object> context = new HashMap<>();
+        context.put("op", op);
+        context.put("secret", secret);
+        return context;
+    }
+}
