@@ -34,7 +34,6 @@ public final class Generator {
     /** Names of the manifest groups: file names in manifests/ and inline-manifest names in Talos. */
     public static final String INSTALL = "tailscale-operator";
     public static final String CRDS = "tailscale-operator-crds";
-    public static final String OAUTH = "tailscale-operator-oauth";
 
     private final GeneratorSettings settings;
     private final YamlSerializer serializer = new YamlSerializer();

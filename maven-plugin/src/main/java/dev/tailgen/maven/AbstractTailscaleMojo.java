@@ -59,6 +59,8 @@ abstract class AbstractTailscaleMojo extends AbstractMojo {
                 throw new MojoFailureException(e.getMessage());
             }
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("internal error in tailscale-maven-plugin (please report it): " + e, e);
         }
     }
 

@@ -117,6 +117,4 @@ public final class PlaceholderResolver {
     private static SecretValue standIn() {
         return new SecretValue("unresolved-in-validate");
     }
-
-
 }

@@ -1,8 +1,10 @@
 package dev.tailgen.core.output;
 
+import dev.tailgen.core.problem.GenerationException;
 import dev.tailgen.talos.ExternalManifest;
 import dev.tailgen.talos.InlineManifest;
 import dev.tailgen.talos.TalosPatch;
+import dev.tailgen.talos.TalosPatchException;
 import dev.tailgen.talos.TalosVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,15 @@ public final class OutputLayout {
      * @param crdUrls        pinned CRD URLs for external manifests, or empty
      */
     public List<OutputFile> files(Map<String, String> manifests, String secretManifest, List<String> crdUrls) {
+        try {
+            return layOut(manifests, secretManifest, crdUrls);
+        } catch (TalosPatchException e) {
+            // names and contents are ours, so a refused patch is our bug; the message names no secret value
+            throw new GenerationException("cannot build the Talos patch: " + e.getMessage(), false);
+        }
+    }
+
+    private List<OutputFile> layOut(Map<String, String> manifests, String secretManifest, List<String> crdUrls) {
         List<OutputFile> files = new ArrayList<>();
         List<InlineManifest> inline = new ArrayList<>();
         manifests.forEach((group, text) -> {
