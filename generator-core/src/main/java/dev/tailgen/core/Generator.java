@@ -4,6 +4,11 @@ import dev.tailgen.core.config.ConfigLoader;
 import dev.tailgen.core.config.ConfigSchema;
 import dev.tailgen.core.config.LoadedConfig;
 import dev.tailgen.core.config.PlaceholderResolver;
+import dev.tailgen.core.config.TailscaleConfig;
+import dev.tailgen.core.exposure.Exposure;
+import dev.tailgen.core.exposure.ExposureChecks;
+import dev.tailgen.core.exposure.ExposureResolver;
+import dev.tailgen.core.exposure.ExposureTemplates;
 import dev.tailgen.core.operator.CrdSourceReader;
 import dev.tailgen.core.operator.OperatorInstall;
 import dev.tailgen.core.operator.OperatorInstallResolver;
@@ -22,11 +27,13 @@ import dev.tailgen.talos.TalosVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The pipeline, in this order: load -> validate -> resolve defaults -> render templates -> re-parse
+ * The pipeline, in this order: load -> validate -> resolve defaults -> cross-item checks -> render templates -> re-parse
  * and reject unknown fields -> check -> order -> serialize -> Talos patches; then, separately,
  * write atomically. {@link #render()} writes nothing, so validate and generate share every check.
  */
@@ -34,6 +41,13 @@ public final class Generator {
     /** Names of the manifest groups: file names in manifests/ and inline-manifest names in Talos. */
     public static final String INSTALL = "tailscale-operator";
     public static final String CRDS = "tailscale-operator-crds";
+    public static final String NAMESPACES = "tailscale-namespaces";
+    /** talos.include section name -> manifest group. */
+    public static final Map<String, String> SECTION_GROUPS = Map.of(
+            "services", "tailscale-services",
+            "ingresses", "tailscale-ingresses",
+            "subnetRouters", "tailscale-subnet-routers",
+            "egress", "tailscale-egress");
 
     private final GeneratorSettings settings;
     private final YamlSerializer serializer = new YamlSerializer();
@@ -46,36 +60,59 @@ public final class Generator {
     public GenerationResult render() {
         LoadedConfig loaded = new ConfigLoader(ConfigSchema.load())
                 .load(settings.configFile(), settings.configDisplayName());
+        TailscaleConfig config = loaded.config();
         OperatorInstall install = new OperatorInstallResolver(
                 new PlaceholderResolver(settings.secrets(), settings.resolveSecrets())).resolve(loaded);
-        TalosVersion talos = TalosVersion.parse(loaded.config().talos().version());
+        Exposure exposure = new ExposureResolver().resolve(config, install);
+        ExposureChecks.check(loaded.document(), exposure, install.hostname());
+        TalosVersion talos = TalosVersion.parse(config.talos().version());
 
-        OperatorTemplates templates = new OperatorTemplates(new TemplateRenderer());
-        List<Manifest> installObjects = parse(templates.install(install));
-        List<Manifest> secretObjects = parse(templates.oauthSecret(install));
-        List<Manifest> crdObjects = install.crds().inline()
-                ? new CrdSourceReader(parser).read(loaded.document(), install.crds().source())
-                : List.of();
+        TemplateRenderer renderer = new TemplateRenderer();
+        OperatorTemplates operator = new OperatorTemplates(renderer);
+        ExposureTemplates exposed = new ExposureTemplates(renderer);
+        Map<String, List<Manifest>> groups = new LinkedHashMap<>();
+        List<Manifest> installObjects = parse(operator.install(install));
+        installObjects.addAll(parse(exposed.proxyClass(exposure)));
+        groups.put(INSTALL, installObjects);
+        if (install.crds().inline()) {
+            groups.put(CRDS, new CrdSourceReader(parser).read(loaded.document(), install.crds().source()));
+        }
+        groups.put(NAMESPACES, parse(exposed.namespaces(exposure, Set.of(install.namespace()))));
+        groups.put(SECTION_GROUPS.get("services"), parse(exposed.services(exposure)));
+        groups.put(SECTION_GROUPS.get("ingresses"), parse(exposed.ingresses(exposure)));
+        groups.put(SECTION_GROUPS.get("subnetRouters"), parse(exposed.connectors(exposure)));
+        groups.put(SECTION_GROUPS.get("egress"), parse(exposed.egress(exposure)));
+        groups.values().removeIf(List::isEmpty);
+        List<Manifest> secretObjects = parse(operator.oauthSecret(install));
 
-        List<Manifest> all = new ArrayList<>(installObjects);
-        all.addAll(crdObjects);
+        List<Manifest> all = new ArrayList<>();
+        groups.values().forEach(all::addAll);
         all.addAll(secretObjects);
         ManifestChecks.check(all);
 
         Map<String, String> manifests = new LinkedHashMap<>();
-        manifests.put(INSTALL, serialize(installObjects, false));
-        if (!crdObjects.isEmpty()) {
-            manifests.put(CRDS, serialize(crdObjects, true));
-        }
+        groups.forEach((name, objects) -> manifests.put(name, serialize(objects, name.equals(CRDS))));
         String secretManifest = secretObjects.isEmpty() ? null : serialize(secretObjects, false);
 
         List<String> crdUrls = install.crds().inline() ? List.of()
                 : OperatorRelease.CRD_PLURALS.stream().map(p -> OperatorRelease.crdUrl(install.version(), p)).toList();
         List<OutputFile> files = new OutputLayout(settings.configDisplayName(), install.version(), talos)
-                .files(manifests, secretManifest, crdUrls);
+                .files(manifests, talosGroups(config, manifests.keySet()), secretManifest, crdUrls);
 
         return new GenerationResult(install.version(), install.namespace(), install.credentialsMode(), talos,
                 countByKind(all), crdUrls, files);
+    }
+
+    /** The install (and CRDs) always; exposure sections only when talos.include names them. */
+    private static Set<String> talosGroups(TailscaleConfig config, Set<String> present) {
+        Set<String> chosen = new LinkedHashSet<>(List.of(INSTALL, CRDS));
+        List<String> include = config.talos().include() == null ? List.of() : config.talos().include();
+        if (!include.isEmpty()) {
+            chosen.add(NAMESPACES);
+        }
+        include.forEach(section -> chosen.add(SECTION_GROUPS.get(section)));
+        chosen.retainAll(present);
+        return chosen;
     }
 
     public void write(GenerationResult result, Path outputDirectory) {

@@ -15,10 +15,11 @@ public final class SharedData {
         if (property != null && Files.isDirectory(Path.of(property, "upstream"))) {
             return Path.of(property).toAbsolutePath().normalize();
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared");
+        // tests run in the module folder: the repository's sibling is ../../shared (never search further up)
+        for (String relative : new String[] {"../../shared", "../shared"}) {
+            Path candidate = Path.of(relative).toAbsolutePath().normalize();
             if (Files.isDirectory(candidate.resolve("upstream"))) {
-                return candidate.normalize();
+                return candidate;
             }
         }
         return null;

@@ -28,10 +28,11 @@ final class SharedData {
                 return Optional.of(dir);
             }
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared");
+        // tests run in the module folder: the repository's sibling is ../../shared (never search further up)
+        for (String relative : new String[] {"../../shared", "../shared"}) {
+            Path candidate = Path.of(relative).toAbsolutePath().normalize();
             if (Files.isDirectory(candidate.resolve("upstream"))) {
-                return Optional.of(candidate.normalize());
+                return Optional.of(candidate);
             }
         }
         return Optional.empty();

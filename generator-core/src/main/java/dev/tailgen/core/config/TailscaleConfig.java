@@ -1,5 +1,6 @@
 package dev.tailgen.core.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,10 @@ public record TailscaleConfig(
         Proxies proxies,
         IngressClass ingressClass,
         ApiServerProxy apiServerProxy,
-        JsonNode services,
-        JsonNode ingresses,
-        JsonNode subnetRouters,
-        JsonNode egress,
+        List<Service> services,
+        List<Ingress> ingresses,
+        List<SubnetRouter> subnetRouters,
+        List<Egress> egress,
         JsonNode networkPolicy,
         JsonNode monitoring,
         JsonNode acl) {
@@ -68,7 +69,37 @@ public record TailscaleConfig(
     public record Resources(Map<String, JsonNode> requests, Map<String, JsonNode> limits) {
     }
 
-    public record Proxies(List<String> tags, String firewallMode, TalosTun talosTun, String proxyClass) {
+    public record Proxies(List<String> tags, String firewallMode, TalosTun talosTun, String proxyClass, List<String> imagePullSecrets) {
+    }
+
+    /** A Service exposed to the tailnet; {@code public} adds a NodePort twin with the same selector and ports. */
+    public record Service(String name, String namespace, String hostname, List<String> tags, Map<String, String> selector,
+            List<ServicePort> ports, String type, String proxyClass, @JsonProperty("public") PublicTwin publicTwin) {
+    }
+
+    /** targetPort is a number or an IANA port name, as in Kubernetes. */
+    public record ServicePort(String name, Integer port, JsonNode targetPort, String protocol) {
+    }
+
+    public record PublicTwin(String name, Integer nodePort) {
+    }
+
+    public record Ingress(String name, String namespace, String hostname, Backend backend, List<String> paths,
+            Boolean funnel, Boolean httpRedirect, List<String> tags, String proxyClass) {
+    }
+
+    /** port is a number or a port name of the backend Service. */
+    public record Backend(String service, JsonNode port) {
+    }
+
+    public record SubnetRouter(String name, List<String> routes, Boolean exitNode, List<String> tags, String hostname,
+            String hostnamePrefix, Integer replicas, String proxyClass) {
+    }
+
+    public record Egress(String name, String namespace, String fqdn, String ip, List<EgressPort> ports) {
+    }
+
+    public record EgressPort(String name, Integer port, String protocol) {
     }
 
     public record TalosTun(String resource) {

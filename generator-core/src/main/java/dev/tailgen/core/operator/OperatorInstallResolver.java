@@ -12,6 +12,7 @@ import dev.tailgen.core.config.TailscaleConfig.Credentials;
 import dev.tailgen.core.config.TailscaleConfig.Image;
 import dev.tailgen.core.config.TailscaleConfig.Operator;
 import dev.tailgen.core.config.TailscaleConfig.Resources;
+import dev.tailgen.core.exposure.ProxyClassDefaults;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class OperatorInstallResolver {
         String version = or(op.version(), OperatorRelease.DEFAULT_VERSION);
         Image image = op.image() == null ? new Image(null, null, null) : op.image();
         Image proxy = op.proxyImage() == null ? new Image(null, null, null) : op.proxyImage();
-        var proxies = c.proxies() == null ? new TailscaleConfig.Proxies(null, null, null, null) : c.proxies();
+        var proxies = c.proxies() == null ? new TailscaleConfig.Proxies(null, null, null, null, null) : c.proxies();
         var ingressClass = c.ingressClass() == null ? new TailscaleConfig.IngressClass(null, null) : c.ingressClass();
 
         Credentials creds = op.credentials();
@@ -81,7 +82,7 @@ public final class OperatorInstallResolver {
                         or(proxy.tag(), version), proxy.digest()),
                 proxies.tags() == null ? List.of("tag:k8s") : List.copyOf(proxies.tags()),
                 or(proxies.firewallMode(), "auto"),
-                or(proxies.proxyClass(), ""),
+                ProxyClassDefaults.defaultClass(c.proxies()),
                 ingressClass.enabled() == null || ingressClass.enabled(),
                 or(ingressClass.name(), "tailscale"),
                 c.apiServerProxy() == null ? "false" : or(c.apiServerProxy().mode(), "false"),

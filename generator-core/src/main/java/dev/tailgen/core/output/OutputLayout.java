@@ -9,11 +9,13 @@ import dev.tailgen.talos.TalosVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The output folder's layout:
  * <pre>
- * manifests/&lt;group&gt;.yaml                   plain multi-document YAML, one file per group
+ * manifests/&lt;group&gt;.yaml                   plain multi-document YAML, one file per group (install,
+ *                                              CRDs, namespaces, services, ingresses, subnet-routers, egress)
  * manifests/tailscale-operator-crds.urls       the pinned CRD URLs (crds: url), for kubectl users
  * manifests/tailscale-operator-oauth.yaml      the OAuth Secret alone, owner-only
  * talos/tailscale-operator.patch.yaml          control-plane patch with the install (+ CRDs)
@@ -38,24 +40,27 @@ public final class OutputLayout {
 
     /**
      * @param manifests      group name -> serialized objects, in apply order (no secrets)
+     * @param inTalos        the groups that also go into the Talos patch as inline manifests
      * @param secretManifest the OAuth Secret, or null
      * @param crdUrls        pinned CRD URLs for external manifests, or empty
      */
-    public List<OutputFile> files(Map<String, String> manifests, String secretManifest, List<String> crdUrls) {
+    public List<OutputFile> files(Map<String, String> manifests, Set<String> inTalos, String secretManifest, List<String> crdUrls) {
         try {
-            return layOut(manifests, secretManifest, crdUrls);
+            return layOut(manifests, inTalos, secretManifest, crdUrls);
         } catch (TalosPatchException e) {
             // names and contents are ours, so a refused patch is our bug; the message names no secret value
             throw new GenerationException("cannot build the Talos patch: " + e.getMessage(), false);
         }
     }
 
-    private List<OutputFile> layOut(Map<String, String> manifests, String secretManifest, List<String> crdUrls) {
+    private List<OutputFile> layOut(Map<String, String> manifests, Set<String> inTalos, String secretManifest, List<String> crdUrls) {
         List<OutputFile> files = new ArrayList<>();
         List<InlineManifest> inline = new ArrayList<>();
         manifests.forEach((group, text) -> {
             files.add(new OutputFile("manifests/" + group + ".yaml", header(manifestHeader()) + text, false));
-            inline.add(new InlineManifest(group, text));
+            if (inTalos.contains(group)) {
+                inline.add(new InlineManifest(group, text));
+            }
         });
         if (!crdUrls.isEmpty()) {
             files.add(new OutputFile("manifests/tailscale-operator-crds.urls", String.join("\n", crdUrls) + "\n", false));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class ManifestParser {
     private final ObjectMapper yaml;
+    private final CustomResourceShapes shapes = new CustomResourceShapes();
 
     public ManifestParser() {
         LoaderOptions loader = new LoaderOptions();
@@ -71,7 +73,11 @@ public final class ManifestParser {
         if (!(resource instanceof HasMetadata object)) {
             throw new ManifestException(what + ": not an object with metadata");
         }
-        UnknownFields.check(what, object);
+        if (object instanceof GenericKubernetesResource) {
+            shapes.check(what, object.getKind(), doc);
+        } else {
+            UnknownFields.check(what, object);
+        }
         return object;
     }
 

@@ -25,7 +25,8 @@ class ConfigExamplesTest {
 
     @Test
     void theNormativeSpecRenders() {
-        assertThat(TestConfigs.generator(SharedData.spec()).render().objectCount()).isEqualTo(12);
+        // 12 install objects + 2 Services + 1 public twin + 1 Ingress + 1 Connector.
+        assertThat(TestConfigs.generator(SharedData.spec()).render().objectCount()).isEqualTo(17);
     }
 
     @Test

@@ -103,9 +103,22 @@ class TemplateLintTest {
         op.put("hasResources", flag);
         op.put("resources", Map.of("requests", Map.of("cpu", "50m")));
         Map<String, Object> secret = Map.of("name", "operator-oauth", "namespace", "tailscale", "clientId", "id", "clientSecret", "s");
+        Map<String, Object> labels = Map.of("app.kubernetes.io/managed-by", "tailscale-maven-plugin");
+        Map<String, Object> svc = new HashMap<>(Map.of("name", "web", "namespace", "default", "labels", labels,
+                "annotations", Map.of("tailscale.com/expose", "true"), "type", "ClusterIP", "loadBalancer", flag,
+                "selector", Map.of("app", "web"), "ports", List.of(Map.of("port", 80))));
+        svc.putAll(Map.of("publicName", "web-public", "publicLabels", labels, "publicPorts", List.of(Map.of("port", 80))));
         Map<String, Object> context = new HashMap<>();
         context.put("op", op);
         context.put("secret", secret);
+        context.put("svc", svc);
+        context.put("ing", Map.of("name", "i", "namespace", "default", "labels", labels, "annotations", Map.of(),
+                "ingressClassName", "tailscale", "hostname", "dash", "paths", List.of(Map.of("path", "/"))));
+        context.put("con", Map.of("name", "c", "labels", labels, "spec", Map.of("exitNode", true)));
+        context.put("egress", Map.of("name", "nas", "namespace", "backup", "labels", labels,
+                "annotations", Map.of("tailscale.com/tailnet-ip", "100.64.0.1"), "hasPorts", flag, "ports", List.of(Map.of("port", 445))));
+        context.put("pc", Map.of("name", "tailscale-default", "labels", labels, "spec", Map.of()));
+        context.put("ns", Map.of("name", "backup", "labels", labels));
         return context;
     }
 }

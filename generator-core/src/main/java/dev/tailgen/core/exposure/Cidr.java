@@ -1,0 +1,75 @@
+package dev.tailgen.core.exposure;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** CIDR arithmetic for route checks: the canonical form has no host bits. */
+final class Cidr {
+    private Cidr() {
+    }
+
+    /** The network address of {@code cidr} with its prefix, or null if it is not a CIDR literal. */
+    static String canonical(String cidr) {
+        int slash = cidr.indexOf('/');
+        if (slash < 0) {
+            return null;
+        }
+        String address = cidr.substring(0, slash);
+        int prefix;
+        try {
+            prefix = Integer.parseInt(cidr.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (!address.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            return null; // never let InetAddress do a DNS lookup
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            int bits = bytes.length * 8;
+            if (prefix < 0 || prefix > bits) {
+                return null;
+            }
+            BigInteger value = new BigInteger(1, bytes);
+            BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+                    .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
+            byte[] raw = value.and(mask).toByteArray();
+            byte[] network = new byte[bytes.length];
+            int copy = Math.min(raw.length, network.length);
+            System.arraycopy(raw, raw.length - copy, network, network.length - copy, copy);
+            String text = InetAddress.getByAddress(network).getHostAddress();
+            return (bytes.length == 16 ? compress(text) : text) + "/" + prefix;
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /** Java writes IPv6 in full (0:0:...); users write the compressed form (fd00::). */
+    static String compress(String full) {
+        String[] groups = full.split(":");
+        int bestStart = -1;
+        int bestLen = 0;
+        for (int i = 0; i < groups.length; ) {
+            if (groups[i].equals("0")) {
+                int j = i;
+                while (j < groups.length && groups[j].equals("0")) {
+                    j++;
+                }
+                if (j - i > bestLen && j - i > 1) {
+                    bestStart = i;
+                    bestLen = j - i;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        if (bestStart < 0) {
+            return String.join(":", groups);
+        }
+        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLen, groups.length));
+        return head + "::" + tail;
+    }
+}

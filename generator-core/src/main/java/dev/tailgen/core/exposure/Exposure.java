@@ -1,0 +1,54 @@
+package dev.tailgen.core.exposure;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The exposure sections with every default resolved (hostnames, namespaces, proxy classes, device
+ * names), so templates, checks and the inventory read one model. {@code pointer} is where each
+ * item sits in tailscale.yaml, for messages.
+ *
+ * @param defaultProxyClass ProxyClass name for PROXY_DEFAULT_CLASS, or "" for none
+ * @param renderedProxyClass the ProxyClass we render (talosTun, pull secrets), or null
+ */
+public record Exposure(
+        List<ExposedService> services,
+        List<ExposedIngress> ingresses,
+        List<Connector> connectors,
+        List<EgressTarget> egress,
+        String defaultProxyClass,
+        ProxyClassSpec renderedProxyClass) {
+
+    public static final String MANAGED_BY = "tailscale-maven-plugin";
+    public static final String DEFAULT_PROXY_CLASS = "tailscale-default";
+
+    public record Port(String name, int port, Object targetPort, String protocol, Integer nodePort) {
+    }
+
+    /**
+     * @param tags        the tags the device gets: the item's, else the proxies' default
+     * @param tagsGiven   whether the item set its own tags (only then is the annotation written)
+     */
+    public record ExposedService(String pointer, String name, String namespace, String hostname, List<String> tags,
+            boolean tagsGiven, Map<String, String> selector, List<Port> ports, boolean loadBalancer, String proxyClass,
+            String publicName, Integer publicNodePort) {
+    }
+
+    public record ExposedIngress(String pointer, String name, String namespace, String hostname, String ingressClassName,
+            String backendService, Object backendPort, List<String> paths, boolean funnel, boolean httpRedirect,
+            List<String> tags, boolean tagsGiven, String proxyClass) {
+    }
+
+    /** @param deviceNames the tailnet device names its replicas get */
+    public record Connector(String pointer, String name, List<String> routes, boolean exitNode, List<String> tags,
+            boolean tagsGiven, String hostname, String hostnamePrefix, Integer replicas, String proxyClass,
+            List<String> deviceNames) {
+    }
+
+    public record EgressTarget(String pointer, String name, String namespace, String fqdn, String ip, List<Port> ports) {
+    }
+
+    /** What the default ProxyClass requests: a TUN device resource on Talos, pinned proxy images, pull secrets. */
+    public record ProxyClassSpec(String name, String tunResource, String proxyImage, List<String> imagePullSecrets) {
+    }
+}
