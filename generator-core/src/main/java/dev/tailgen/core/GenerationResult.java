@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param objectsByKind count of generated objects per kind, in apply order
  * @param crdUrls       pinned CRD URLs when CRDs are delivered as external manifests, else empty
+ * @param tailnetDevices how many tailnet devices the config creates (operator, proxies, Connector replicas)
+ * @param warnings      things the user should know that do not fail the build
  */
 public record GenerationResult(
         String operatorVersion,
@@ -20,7 +22,9 @@ public record GenerationResult(
         TalosVersion talosVersion,
         Map<String, Integer> objectsByKind,
         List<String> crdUrls,
-        List<OutputFile> files) {
+        List<OutputFile> files,
+        int tailnetDevices,
+        List<String> warnings) {
 
     public int objectCount() {
         return objectsByKind.values().stream().mapToInt(Integer::intValue).sum();

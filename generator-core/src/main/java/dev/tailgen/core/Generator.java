@@ -9,6 +9,10 @@ import dev.tailgen.core.exposure.Exposure;
 import dev.tailgen.core.exposure.ExposureChecks;
 import dev.tailgen.core.exposure.ExposureResolver;
 import dev.tailgen.core.exposure.ExposureTemplates;
+import dev.tailgen.core.inventory.Inventory;
+import dev.tailgen.core.inventory.InventoryBuilder;
+import dev.tailgen.core.inventory.InventoryJson;
+import dev.tailgen.core.inventory.InventoryReport;
 import dev.tailgen.core.operator.CrdSourceReader;
 import dev.tailgen.core.operator.OperatorInstall;
 import dev.tailgen.core.operator.OperatorInstallResolver;
@@ -65,6 +69,7 @@ public final class Generator {
                 new PlaceholderResolver(settings.secrets(), settings.resolveSecrets())).resolve(loaded);
         Exposure exposure = new ExposureResolver().resolve(config, install);
         ExposureChecks.check(loaded.document(), exposure, install.hostname());
+        Inventory inventory = new InventoryBuilder(config.metadata().name(), config.tailnet().domain()).build(install, exposure);
         TalosVersion talos = TalosVersion.parse(config.talos().version());
 
         TemplateRenderer renderer = new TemplateRenderer();
@@ -96,11 +101,13 @@ public final class Generator {
 
         List<String> crdUrls = install.crds().inline() ? List.of()
                 : OperatorRelease.CRD_PLURALS.stream().map(p -> OperatorRelease.crdUrl(install.version(), p)).toList();
-        List<OutputFile> files = new OutputLayout(settings.configDisplayName(), install.version(), talos)
-                .files(manifests, talosGroups(config, manifests.keySet()), secretManifest, crdUrls);
+        OutputLayout layout = new OutputLayout(settings.configDisplayName(), install.version(), talos);
+        List<OutputFile> files = layout.files(manifests, talosGroups(config, manifests.keySet()), secretManifest, crdUrls);
+        files.addAll(layout.inventory(InventoryReport.write(inventory, settings.configDisplayName()), new InventoryJson().write(inventory)));
 
+        List<String> warnings = inventory.deviceWarning() == null ? List.of() : List.of(inventory.deviceWarning());
         return new GenerationResult(install.version(), install.namespace(), install.credentialsMode(), talos,
-                countByKind(all), crdUrls, files);
+                countByKind(all), crdUrls, files, inventory.deviceCount(), warnings);
     }
 
     /** The install (and CRDs) always; exposure sections only when talos.include names them. */

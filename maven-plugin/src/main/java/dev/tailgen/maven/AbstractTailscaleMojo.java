@@ -70,9 +70,12 @@ abstract class AbstractTailscaleMojo extends AbstractMojo {
 
     abstract void run(Generator generator) throws MojoExecutionException;
 
-    void log(Iterable<String> lines) {
+    void log(Iterable<String> lines, Iterable<String> warnings) {
         for (String line : lines) {
             getLog().info(line);
+        }
+        for (String warning : warnings) {
+            getLog().warn(warning);
         }
     }
 

@@ -39,6 +39,6 @@ public class GenerateMojo extends AbstractTailscaleMojo {
     void run(Generator generator) {
         GenerationResult result = generator.render();
         generator.write(result, outputDirectory.toPath());
-        log(Summary.lines(result, shown(outputDirectory.toPath()), true));
+        log(Summary.lines(result, shown(outputDirectory.toPath()), true), result.warnings());
     }
 }

@@ -28,6 +28,6 @@ public class ValidateMojo extends AbstractTailscaleMojo {
     @Override
     void run(Generator generator) {
         GenerationResult result = generator.render();
-        log(Summary.lines(result, "", false));
+        log(Summary.lines(result, "", false), result.warnings());
     }
 }

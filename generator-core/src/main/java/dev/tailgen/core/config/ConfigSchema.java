@@ -64,6 +64,15 @@ public final class ConfigSchema {
             }
         }
         for (Error error : errors) {
+            String anyOfSchema = anyOfSchemaPointer(error);
+            if (anyOfSchema != null) {
+                // no branch matched: one message for the whole anyOf, at the object that holds it
+                ConfigProblem problem = anyOfProblem(doc, anyOfInstancePointer(error, anyOfSchema), schemaTree.at(anyOfSchema));
+                if (seen.add(problem.format())) {
+                    problems.add(problem);
+                }
+                continue;
+            }
             if (isInsideCombinator(error)) {
                 continue; // reported once, by the oneOf itself
             }
@@ -107,7 +116,8 @@ public final class ConfigSchema {
             case "const":
                 return doc.problemAt(pointer, "expected " + owner.path("const") + " (got " + describe(value) + ")");
             case "not":
-                return doc.problemAt(pointer, firstNonEmpty(owner.path("description").asText(""), clean(error.getMessage())));
+                return doc.problemAt(pointer, firstNonEmpty(owner.path("not").path("description").asText(""),
+                        owner.path("description").asText(""), clean(error.getMessage())));
             default:
                 String expected = owner.path("description").asText("");
                 if (expected.isEmpty()) {
@@ -136,6 +146,40 @@ public final class ConfigSchema {
                 + " (got " + (present.isEmpty() ? "none" : String.join(", ", present)) + ")");
     }
 
+    /** "set routes (at least one CIDR) or exitNode: true": the branches' own descriptions. */
+    private ConfigProblem anyOfProblem(ConfigDocument doc, String pointer, JsonNode owner) {
+        List<String> forms = new ArrayList<>();
+        owner.path("anyOf").forEach(branch -> forms.add(branch.path("description").asText("")));
+        if (forms.contains("")) {
+            return doc.problemAt(pointer, firstNonEmpty(owner.path("description").asText(""), "does not match any allowed form"));
+        }
+        return doc.problemAt(pointer, "set " + String.join(" or ", forms));
+    }
+
+    /** The schema pointer of the anyOf a branch error comes from, or null. */
+    private static String anyOfSchemaPointer(Error error) {
+        String fragment = fragment(error);
+        int at = fragment.lastIndexOf("/anyOf/");
+        return at < 0 ? null : fragment.substring(0, at);
+    }
+
+    /** The object the anyOf applies to: the error's instance, less one step per "properties" inside the branch. */
+    private static String anyOfInstancePointer(Error error, String anyOfSchema) {
+        String inside = fragment(error).substring(anyOfSchema.length());
+        int steps = inside.split("/properties/", -1).length - 1;
+        String pointer = pointer(error.getInstanceLocation());
+        for (int i = 0; i < steps; i++) {
+            pointer = pointer.substring(0, pointer.lastIndexOf('/'));
+        }
+        return pointer;
+    }
+
+    private static String fragment(Error error) {
+        String location = error.getSchemaLocation() == null ? "" : error.getSchemaLocation().toString();
+        int hash = location.indexOf('#');
+        return hash < 0 ? "" : location.substring(hash + 1);
+    }
+
     private static boolean isInsideCombinator(Error error) {
         NodePath eval = error.getEvaluationPath();
         if (eval == null) {
@@ -152,9 +196,7 @@ public final class ConfigSchema {
 
     /** The schema object that holds the failing keyword, looked up in our own tree by its location. */
     private JsonNode schemaOwner(Error error) {
-        String location = error.getSchemaLocation() == null ? "" : error.getSchemaLocation().toString();
-        int hash = location.indexOf('#');
-        String fragment = hash < 0 ? "" : location.substring(hash + 1);
+        String fragment = fragment(error);
         JsonNode node = schemaTree.at(fragment.isEmpty() ? "" : fragment);
         String keyword = error.getKeyword();
         if (keyword != null && fragment.endsWith("/" + keyword)) {
@@ -261,7 +303,12 @@ public final class ConfigSchema {
         return message.startsWith("$") && colon > 0 ? message.substring(colon + 2) : message;
     }
 
-    private static String firstNonEmpty(String a, String b) {
-        return a.isEmpty() ? b : a;
+    private static String firstNonEmpty(String... candidates) {
+        for (String c : candidates) {
+            if (!c.isEmpty()) {
+                return c;
+            }
+        }
+        return "";
     }
 }

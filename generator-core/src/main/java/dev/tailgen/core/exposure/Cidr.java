@@ -4,13 +4,39 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** CIDR arithmetic for route checks: the canonical form has no host bits. */
+/** CIDR arithmetic for route checks: a route is a network address, with no host bits. */
 final class Cidr {
     private Cidr() {
     }
 
-    /** The network address of {@code cidr} with its prefix, or null if it is not a CIDR literal. */
+    /** Whether the address has bits set beyond the prefix (10.96.0.1/12); false for anything that is not a CIDR literal. */
+    static boolean hasHostBits(String cidr) {
+        Parsed p = parse(cidr);
+        return p != null && !p.value().equals(p.network());
+    }
+
+    /** The network address of {@code cidr} with its prefix, in the usual text form, or null if it is not a CIDR literal. */
     static String canonical(String cidr) {
+        Parsed p = parse(cidr);
+        if (p == null) {
+            return null;
+        }
+        byte[] raw = p.network().toByteArray();
+        byte[] network = new byte[p.length()];
+        int copy = Math.min(raw.length, network.length);
+        System.arraycopy(raw, raw.length - copy, network, network.length - copy, copy);
+        try {
+            String text = InetAddress.getByAddress(network).getHostAddress();
+            return (p.length() == 16 ? compress(text) : text) + "/" + p.prefix();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private record Parsed(BigInteger value, BigInteger network, int length, int prefix) {
+    }
+
+    private static Parsed parse(String cidr) {
         int slash = cidr.indexOf('/');
         if (slash < 0) {
             return null;
@@ -34,12 +60,7 @@ final class Cidr {
             BigInteger value = new BigInteger(1, bytes);
             BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
                     .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
-            byte[] raw = value.and(mask).toByteArray();
-            byte[] network = new byte[bytes.length];
-            int copy = Math.min(raw.length, network.length);
-            System.arraycopy(raw, raw.length - copy, network, network.length - copy, copy);
-            String text = InetAddress.getByAddress(network).getHostAddress();
-            return (bytes.length == 16 ? compress(text) : text) + "/" + prefix;
+            return new Parsed(value, value.and(mask), bytes.length, prefix);
         } catch (UnknownHostException e) {
             return null;
         }

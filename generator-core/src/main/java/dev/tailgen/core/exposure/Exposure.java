@@ -45,7 +45,9 @@ public record Exposure(
             List<String> deviceNames) {
     }
 
-    public record EgressTarget(String pointer, String name, String namespace, String fqdn, String ip, List<Port> ports) {
+    /** @param deviceName the egress proxy's tailnet device name (the operator's {@code <ns>-<name>}) */
+    public record EgressTarget(String pointer, String name, String namespace, String fqdn, String ip, List<Port> ports,
+            String deviceName) {
     }
 
     /** What the default ProxyClass requests: a TUN device resource on Talos, pinned proxy images, pull secrets. */

@@ -43,42 +43,50 @@ public final class ExposureChecks {
 
     private void uniqueHostnames(Exposure e, String operatorHostname) {
         Map<String, String> taken = new HashMap<>();
-        claim(taken, operatorHostname, doc.tree().path("operator").has("hostname") ? "/operator/hostname" : "/operator");
+        boolean operatorExplicit = doc.tree().path("operator").has("hostname");
+        claim(taken, operatorHostname, operatorExplicit ? "/operator/hostname" : "/operator", operatorExplicit ? null : "tailscale-operator");
         for (ExposedService s : e.services()) {
-            claim(taken, s.hostname(), explicit(s.pointer(), "hostname"));
+            claimItem(taken, s.hostname(), s.pointer(), "<namespace>-<name>");
         }
         for (ExposedIngress g : e.ingresses()) {
-            claim(taken, g.hostname(), explicit(g.pointer(), "hostname"));
+            claimItem(taken, g.hostname(), g.pointer(), "<namespace>-<name>-ingress");
         }
         for (Connector c : e.connectors()) {
             String where = c.hostname() != null ? c.pointer() + "/hostname"
                     : c.hostnamePrefix() != null ? c.pointer() + "/hostnamePrefix" : c.pointer() + "/name";
+            String defaultForm = c.hostname() != null || c.hostnamePrefix() != null ? null
+                    : c.deviceNames().size() == 1 ? "<name>-connector" : "<name>-connector-<replica>";
             for (String device : c.deviceNames()) {
-                claim(taken, device, where);
+                claim(taken, device, where, defaultForm);
             }
         }
-    }
-
-    private void claim(Map<String, String> taken, String hostname, String pointer) {
-        String first = taken.putIfAbsent(hostname, pointer);
-        if (first != null && !first.equals(pointer)) {
-            add(pointer, "tailnet device name \"" + hostname + "\" is already taken by " + describe(first)
-                    + "; every device on the tailnet needs its own name");
+        for (EgressTarget t : e.egress()) {
+            claim(taken, t.deviceName(), t.pointer(), "<namespace>-<name> of its egress proxy");
         }
     }
 
-    private String explicit(String item, String key) {
-        String pointer = item + "/" + key;
-        return doc.tree().at(pointer).isMissingNode() ? item : pointer;
+    private void claimItem(Map<String, String> taken, String hostname, String item, String defaultForm) {
+        String pointer = item + "/hostname";
+        boolean explicit = !doc.tree().at(pointer).isMissingNode();
+        claim(taken, hostname, explicit ? pointer : item, explicit ? null : defaultForm);
+    }
+
+    /** @param defaultForm how the operator derived the name when the user did not set it, else null */
+    private void claim(Map<String, String> taken, String hostname, String pointer, String defaultForm) {
+        String first = taken.putIfAbsent(hostname, pointer);
+        if (first != null && !first.equals(pointer)) {
+            add(pointer, (defaultForm == null ? "" : "default ") + "tailnet device name \"" + hostname + "\""
+                    + (defaultForm == null ? "" : " (" + defaultForm + ")") + " is already taken by " + describe(first)
+                    + "; every device on the tailnet needs its own name");
+        }
     }
 
     private void routes(List<Connector> connectors) {
         for (Connector c : connectors) {
             for (int i = 0; i < c.routes().size(); i++) {
                 String route = c.routes().get(i);
-                String canonical = Cidr.canonical(route);
-                if (canonical != null && !canonical.equals(route)) {
-                    add(c.pointer() + "/routes/" + i, "route " + route + " has host bits set; write the network address: " + canonical);
+                if (Cidr.hasHostBits(route)) {
+                    add(c.pointer() + "/routes/" + i, "route " + route + " has host bits set; write the network address: " + Cidr.canonical(route));
                 }
             }
         }
@@ -140,11 +148,11 @@ public final class ExposureChecks {
         }
     }
 
-    /** {@code services[0] (tailscale.yaml:58:15)}: the config path and where it is. */
+    /** {@code services[0] at line 58}: the config path and where it is. */
     private String describe(String pointer) {
         String itemPointer = pointer.replaceFirst("^(/[^/]+/[0-9]+).*$", "$1");
         SourceLocation loc = doc.sourceMap().valueAt(itemPointer);
-        return ConfigPath.fromPointer(itemPointer) + (loc.known() ? " (line " + loc.line() + ")" : "");
+        return ConfigPath.fromPointer(itemPointer) + (loc.known() ? " at line " + loc.line() : "");
     }
 
     private static String quoteName(Object port) {

@@ -56,7 +56,7 @@ public final class ExposureResolver {
             TailscaleConfig.SubnetRouter r = routers.get(i);
             int replicas = r.replicas() == null ? 1 : r.replicas();
             connectors.add(new Connector("/subnetRouters/" + i, r.name(), r.routes() == null ? List.of() : List.copyOf(r.routes()),
-                    Boolean.TRUE.equals(r.exitNode()), tags(r.tags(), List.of("tag:k8s")), r.tags() != null,
+                    Boolean.TRUE.equals(r.exitNode()), tags(r.tags(), proxyTags), r.tags() != null,
                     r.hostname(), r.hostnamePrefix(), r.replicas(), r.proxyClass() != null ? r.proxyClass() : connectorDefaultClass,
                     deviceNames(r, replicas)));
         }
@@ -69,7 +69,8 @@ public final class ExposureResolver {
             for (TailscaleConfig.EgressPort p : or(e.ports())) {
                 ports.add(new Port(p.name(), p.port(), null, or(p.protocol(), "TCP"), null));
             }
-            egress.add(new EgressTarget("/egress/" + i, e.name(), or(e.namespace(), "default"), e.fqdn(), e.ip(), ports));
+            String ns = or(e.namespace(), "default");
+            egress.add(new EgressTarget("/egress/" + i, e.name(), ns, e.fqdn(), e.ip(), ports, ns + "-" + e.name()));
         }
 
         Exposure.ProxyClassSpec own = ProxyClassDefaults.rendersOwnClass(proxies)

@@ -21,12 +21,16 @@ import java.util.Set;
  * talos/tailscale-operator.patch.yaml          control-plane patch with the install (+ CRDs)
  * talos/tailscale-operator-oauth.patch.yaml    the Secret's own patch, owner-only, to encrypt or keep out of Git
  * .gitignore                                   keeps the two secret files out of Git
+ * REPORT.md                                    topology diagram, exposures with URLs, devices
+ * inventory.json                               the same inventory for scripts
  * </pre>
  */
 public final class OutputLayout {
     public static final String SECRET_GROUP = "tailscale-operator-oauth";
     public static final String INSTALL_PATCH = "talos/tailscale-operator.patch.yaml";
     public static final String SECRET_PATCH = "talos/" + SECRET_GROUP + ".patch.yaml";
+    public static final String REPORT = "REPORT.md";
+    public static final String INVENTORY = "inventory.json";
 
     private final String configName;
     private final String operatorVersion;
@@ -51,6 +55,11 @@ public final class OutputLayout {
             // names and contents are ours, so a refused patch is our bug; the message names no secret value
             throw new GenerationException("cannot build the Talos patch: " + e.getMessage(), false);
         }
+    }
+
+    /** The human report and the machine inventory, beside the manifests. */
+    public List<OutputFile> inventory(String reportMarkdown, String inventoryJson) {
+        return List.of(new OutputFile(REPORT, reportMarkdown, false), new OutputFile(INVENTORY, inventoryJson, false));
     }
 
     private List<OutputFile> layOut(Map<String, String> manifests, Set<String> inTalos, String secretManifest, List<String> crdUrls) {

@@ -1,6 +1,7 @@
 package dev.tailgen.core.output;
 
 import dev.tailgen.core.GenerationResult;
+import dev.tailgen.core.inventory.Inventory;
 import dev.tailgen.talos.TalosVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ public final class Summary {
         StringJoiner kinds = new StringJoiner(", ");
         r.objectsByKind().forEach((kind, n) -> kinds.add(n + " " + kind));
         lines.add(r.objectCount() + " objects: " + kinds);
+        lines.add(r.tailnetDevices() + " tailnet devices (operator, proxies, Connector replicas) of the free plan's "
+                + Inventory.FREE_PLAN_DEVICES + "; exposures, URLs and topology in " + OutputLayout.REPORT);
         if (!r.crdUrls().isEmpty()) {
             lines.add("CRDs: " + r.crdUrls().size() + " pinned upstream URLs (external manifests, fetched by each control plane)");
         }

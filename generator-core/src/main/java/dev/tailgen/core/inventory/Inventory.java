@@ -1,0 +1,62 @@
+package dev.tailgen.core.inventory;
+
+import java.util.List;
+
+/**
+ * What the config puts on the tailnet, as a reader needs it: every exposure with its Kubernetes
+ * object, MagicDNS name and the URLs a developer types; the subnet routers and egress targets; and
+ * every tailnet device the operator will create, counted against the free plan.
+ */
+public record Inventory(
+        String cluster,
+        String tailnetDomain,
+        String operatorVersion,
+        List<Endpoint> exposures,
+        List<Router> routers,
+        List<Egress> egress,
+        List<Device> devices) {
+
+    /** Devices included in Tailscale's free (Personal) plan. */
+    public static final int FREE_PLAN_DEVICES = 100;
+    /** From this many devices on, the report and the build log warn. */
+    public static final int WARN_AT_DEVICES = 80;
+
+    /**
+     * @param kind          Service or Ingress
+     * @param object        {@code Service default/internal-api}
+     * @param target        what the proxy forwards to: the Service's ports, or the Ingress backend
+     * @param publicAccess  how the exposure is also reachable outside the tailnet, or null
+     */
+    public record Endpoint(String kind, String object, String hostname, String magicDns, List<String> urls,
+            List<String> tags, String target, String publicAccess) {
+    }
+
+    public record Router(String object, List<String> devices, List<String> routes, boolean exitNode, List<String> tags) {
+    }
+
+    /** @param clusterAddress what a pod connects to; @param target the tailnet device behind it */
+    public record Egress(String object, String clusterAddress, String target, List<String> ports, String device) {
+    }
+
+    /** @param role operator, service proxy, ingress proxy, connector, egress proxy */
+    public record Device(String name, String magicDns, String role, String object, List<String> tags) {
+    }
+
+    public int deviceCount() {
+        return devices.size();
+    }
+
+    /** The warning for the build log and the report when the device count nears or passes the free plan, or null. */
+    public String deviceWarning() {
+        int n = deviceCount();
+        if (n > FREE_PLAN_DEVICES) {
+            return "this config creates " + n + " tailnet devices, more than the " + FREE_PLAN_DEVICES
+                    + " of Tailscale's free plan: the tailnet needs a paid plan";
+        }
+        if (n >= WARN_AT_DEVICES) {
+            return "this config creates " + n + " tailnet devices, near the " + FREE_PLAN_DEVICES
+                    + " of Tailscale's free plan (other machines on the tailnet count too)";
+        }
+        return null;
+    }
+}

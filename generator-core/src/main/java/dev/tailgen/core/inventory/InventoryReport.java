@@ -1,0 +1,123 @@
+package dev.tailgen.core.inventory;
+
+import dev.tailgen.core.inventory.Inventory.Device;
+import dev.tailgen.core.inventory.Inventory.Egress;
+import dev.tailgen.core.inventory.Inventory.Endpoint;
+import dev.tailgen.core.inventory.Inventory.Router;
+import java.util.ArrayList;
+import java.util.List;
+
+/** REPORT.md: the topology diagram first, then one table per kind of tailnet presence. */
+public final class InventoryReport {
+    private final StringBuilder md = new StringBuilder();
+
+    private InventoryReport() {
+    }
+
+    /** @param configName how the config file is named in the header */
+    public static String write(Inventory inv, String configName) {
+        InventoryReport r = new InventoryReport();
+        r.line("# Tailnet report: " + inv.cluster());
+        r.line("");
+        r.line("Generated from " + configName + " by tailscale-maven-plugin (operator " + inv.operatorVersion()
+                + ", tailnet `" + inv.tailnetDomain() + "`). Do not edit: change the config and run `mvn tailscale:generate`.");
+        r.line("");
+        r.line("## Topology");
+        r.line("");
+        r.line("```mermaid");
+        r.md.append(TopologyDiagram.mermaid(inv));
+        r.line("```");
+        r.exposures(inv.exposures());
+        r.routers(inv.routers());
+        r.egress(inv.egress());
+        r.devices(inv);
+        return r.md.toString();
+    }
+
+    private void exposures(List<Endpoint> endpoints) {
+        section("Exposures", endpoints.isEmpty(), "No Service or Ingress is exposed to the tailnet.");
+        if (endpoints.isEmpty()) {
+            return;
+        }
+        table(List.of("MagicDNS name", "URL", "Kubernetes object", "Forwards to", "Tags", "Also reachable"));
+        for (Endpoint e : endpoints) {
+            row(code(e.magicDns()), String.join("<br>", e.urls()), e.object(), e.target(), String.join(", ", e.tags()),
+                    e.publicAccess() == null ? "tailnet only" : e.publicAccess());
+        }
+    }
+
+    private void routers(List<Router> routers) {
+        section("Subnet routers and exit nodes", routers.isEmpty(), "No Connector: the tailnet reaches no cluster or LAN CIDR.");
+        if (routers.isEmpty()) {
+            return;
+        }
+        table(List.of("Connector", "Devices", "Routes", "Exit node", "Tags"));
+        for (Router r : routers) {
+            row(r.object(), String.join("<br>", r.devices().stream().map(InventoryReport::code).toList()),
+                    String.join(", ", r.routes()), r.exitNode() ? "yes" : "no", String.join(", ", r.tags()));
+        }
+        line("");
+        line("Routes and exit nodes are active once approved: by `autoApprovers` in the tailnet policy or in the admin console.");
+    }
+
+    private void egress(List<Egress> egress) {
+        section("Egress: cluster workloads reaching tailnet devices", egress.isEmpty(), "No egress target.");
+        if (egress.isEmpty()) {
+            return;
+        }
+        table(List.of("Cluster address", "Tailnet target", "Ports", "Kubernetes object", "Proxy device"));
+        for (Egress e : egress) {
+            row(code(e.clusterAddress()), code(e.target()), String.join(", ", e.ports()), e.object(), code(e.device()));
+        }
+    }
+
+    private void devices(Inventory inv) {
+        line("");
+        line("## Tailnet devices");
+        line("");
+        line("This config creates " + inv.deviceCount() + " tailnet devices (the operator and one per proxy or Connector replica); "
+                + "Tailscale's free plan includes " + Inventory.FREE_PLAN_DEVICES + ".");
+        String warning = inv.deviceWarning();
+        if (warning != null) {
+            line("");
+            line("> **Warning:** " + warning + ".");
+        }
+        line("");
+        table(List.of("Device", "Role", "Kubernetes object", "Tags"));
+        for (Device d : inv.devices()) {
+            row(code(d.magicDns()), d.role(), d.object(), String.join(", ", d.tags()));
+        }
+    }
+
+    private void section(String title, boolean empty, String whenEmpty) {
+        line("");
+        line("## " + title);
+        line("");
+        if (empty) {
+            line(whenEmpty);
+        }
+    }
+
+    private void table(List<String> headers) {
+        row(headers.toArray(String[]::new));
+        List<String> rule = new ArrayList<>();
+        headers.forEach(h -> rule.add("---"));
+        row(rule.toArray(String[]::new));
+    }
+
+    private void row(String... cells) {
+        StringBuilder sb = new StringBuilder("|");
+        for (String cell : cells) {
+            sb.append(' ').append(cell.replace("|", "\\|")).append(" |");
+        }
+        line(sb.toString());
+    }
+
+    private static String code(String text) {
+        return "`" + text + "`";
+    }
+
+    private void line(String text) {
+        md.append(text).append('\n');
+    }
+}
