@@ -22,6 +22,7 @@ import dev.tailgen.core.output.OutputFile;
 import dev.tailgen.core.output.OutputLayout;
 import dev.tailgen.core.output.OutputWriter;
 import dev.tailgen.core.output.YamlSerializer;
+import dev.tailgen.core.policy.TailnetPolicy;
 import dev.tailgen.core.render.KindOrder;
 import dev.tailgen.core.render.Manifest;
 import dev.tailgen.core.render.ManifestChecks;
@@ -37,7 +38,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The pipeline, in this order: load -> validate -> resolve defaults -> cross-item checks -> render templates -> re-parse
+ * The pipeline, in this order: load -> validate -> resolve defaults -> cross-item checks -> inventory and tailnet
+ * policy (with its cross-checks) -> render templates -> re-parse
  * and reject unknown fields -> check -> order -> serialize -> Talos patches; then, separately,
  * write atomically. {@link #render()} writes nothing, so validate and generate share every check.
  */
@@ -70,6 +72,9 @@ public final class Generator {
         Exposure exposure = new ExposureResolver().resolve(config, install);
         ExposureChecks.check(loaded.document(), exposure, install.hostname());
         Inventory inventory = new InventoryBuilder(config.metadata().name(), config.tailnet().domain()).build(install, exposure);
+        TailnetPolicy policy = TailnetPolicy.generate(loaded.document(), settings.configDisplayName(), config.acl(), install,
+                exposure, inventory.exposures());
+        inventory = inventory.withAccess(policy.access());
         TalosVersion talos = TalosVersion.parse(config.talos().version());
 
         TemplateRenderer renderer = new TemplateRenderer();
@@ -104,8 +109,12 @@ public final class Generator {
         OutputLayout layout = new OutputLayout(settings.configDisplayName(), install.version(), talos);
         List<OutputFile> files = layout.files(manifests, talosGroups(config, manifests.keySet()), secretManifest, crdUrls);
         files.addAll(layout.inventory(InventoryReport.write(inventory, settings.configDisplayName()), new InventoryJson().write(inventory)));
+        files.add(layout.policy(policy.hujson()));
 
-        List<String> warnings = inventory.deviceWarning() == null ? List.of() : List.of(inventory.deviceWarning());
+        List<String> warnings = new ArrayList<>(policy.warnings());
+        if (inventory.deviceWarning() != null) {
+            warnings.add(inventory.deviceWarning());
+        }
         return new GenerationResult(install.version(), install.namespace(), install.credentialsMode(), talos,
                 countByKind(all), crdUrls, files, inventory.deviceCount(), warnings);
     }

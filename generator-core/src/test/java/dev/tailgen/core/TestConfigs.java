@@ -59,6 +59,14 @@ public final class TestConfigs {
         }
     }
 
+    /** Rendering {@code config} fails with exactly {@code expected}: file:line:column, config path, message. */
+    public static void assertRenderFails(Path dir, String config, String expected) {
+        Generator generator = generator(write(dir, config));
+        org.assertj.core.api.Assertions.assertThatThrownBy(generator::render)
+                .isInstanceOf(dev.tailgen.core.problem.ConfigException.class)
+                .hasMessage(expected);
+    }
+
     public static Generator generator(Path config) {
         return new Generator(new GeneratorSettings(config, "tailscale.yaml", SECRETS, true));
     }

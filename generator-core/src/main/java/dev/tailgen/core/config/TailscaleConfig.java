@@ -7,7 +7,6 @@ import java.util.Map;
 
 /**
  * The typed form of {@code tailscale.yaml} exactly as the user wrote it (null = not given).
- * Sections rendered by later features are kept as validated JSON trees until they get their own types.
  */
 public record TailscaleConfig(
         String apiVersion,
@@ -23,11 +22,24 @@ public record TailscaleConfig(
         List<Ingress> ingresses,
         List<SubnetRouter> subnetRouters,
         List<Egress> egress,
-        JsonNode networkPolicy,
-        JsonNode monitoring,
-        JsonNode acl) {
+        NetworkPolicy networkPolicy,
+        Monitoring monitoring,
+        Acl acl) {
 
     public record Metadata(String name) {
+    }
+
+    public record NetworkPolicy(String provider, Integer apiServerPort) {
+    }
+
+    public record Monitoring(Boolean serviceMonitor, Map<String, String> labels) {
+    }
+
+    /** Keys keep the file's order (Jackson reads mappings into LinkedHashMaps). */
+    public record Acl(Map<String, List<String>> groups, List<AclRule> rules, Map<String, List<String>> tagOwners) {
+    }
+
+    public record AclRule(List<String> src, List<String> dst) {
     }
 
     public record Tailnet(String domain, String loginServer) {

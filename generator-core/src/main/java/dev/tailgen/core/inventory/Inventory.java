@@ -14,7 +14,8 @@ public record Inventory(
         List<Endpoint> exposures,
         List<Router> routers,
         List<Egress> egress,
-        List<Device> devices) {
+        List<Device> devices,
+        List<Access> access) {
 
     /** Devices included in Tailscale's free (Personal) plan. */
     public static final int FREE_PLAN_DEVICES = 100;
@@ -24,11 +25,20 @@ public record Inventory(
     /**
      * @param kind          Service or Ingress
      * @param object        {@code Service default/internal-api}
+     * @param ports         the ports the proxy listens on, on the tailnet
      * @param target        what the proxy forwards to: the Service's ports, or the Ingress backend
      * @param publicAccess  how the exposure is also reachable outside the tailnet, or null
      */
     public record Endpoint(String kind, String object, String hostname, String magicDns, List<String> urls,
-            List<String> tags, String target, String publicAccess) {
+            List<String> tags, List<Integer> ports, String target, String publicAccess) {
+    }
+
+    /** One line of the access matrix: {@code who} reaches {@code exposure} (a MagicDNS name) on {@code ports}, by rule {@code rule}. */
+    public record Access(String who, String exposure, String ports, String rule) {
+    }
+
+    public Inventory withAccess(List<Access> matrix) {
+        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, List.copyOf(matrix));
     }
 
     public record Router(String object, List<String> devices, List<String> routes, boolean exitNode, List<String> tags) {

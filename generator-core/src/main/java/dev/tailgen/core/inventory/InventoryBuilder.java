@@ -38,13 +38,14 @@ public final class InventoryBuilder {
             List<String> urls = s.ports().stream().map(p -> EndpointUrls.forPort(dns(s.hostname()), p)).toList();
             String twin = s.publicName() == null ? null : "NodePort Service " + s.namespace() + "/" + s.publicName()
                     + (s.publicNodePort() == null ? " (node port allocated by Kubernetes)" : " on node port " + s.publicNodePort());
-            endpoints.add(new Endpoint("Service", object, s.hostname(), dns(s.hostname()), urls, s.tags(), ports(s.ports()), twin));
+            endpoints.add(new Endpoint("Service", object, s.hostname(), dns(s.hostname()), urls, s.tags(),
+                    s.ports().stream().map(Port::port).toList(), ports(s.ports()), twin));
             devices.add(new Device(s.hostname(), dns(s.hostname()), "service proxy", object, s.tags()));
         }
         for (ExposedIngress g : exposure.ingresses()) {
             String object = "Ingress " + g.namespace() + "/" + g.name();
             endpoints.add(new Endpoint("Ingress", object, g.hostname(), dns(g.hostname()), EndpointUrls.forIngress(dns(g.hostname()), g.paths()),
-                    g.tags(), "Service " + g.namespace() + "/" + g.backendService() + ":" + g.backendPort(),
+                    g.tags(), g.httpRedirect() ? List.of(80, 443) : List.of(443), "Service " + g.namespace() + "/" + g.backendService() + ":" + g.backendPort(),
                     g.funnel() ? "Tailscale Funnel: the same URL from the internet" : null));
             devices.add(new Device(g.hostname(), dns(g.hostname()), "ingress proxy", object, g.tags()));
         }
@@ -63,7 +64,7 @@ public final class InventoryBuilder {
             egress.add(new Egress(object, t.name() + "." + t.namespace() + ".svc.cluster.local", target, ports, dns(t.deviceName())));
             devices.add(new Device(t.deviceName(), dns(t.deviceName()), "egress proxy", object, install.proxyTags()));
         }
-        return new Inventory(cluster, domain, install.version(), endpoints, routers, egress, devices);
+        return new Inventory(cluster, domain, install.version(), endpoints, routers, egress, devices, List.of());
     }
 
     private String dns(String hostname) {

@@ -1,9 +1,11 @@
 package dev.tailgen.core.inventory;
 
+import dev.tailgen.core.inventory.Inventory.Access;
 import dev.tailgen.core.inventory.Inventory.Device;
 import dev.tailgen.core.inventory.Inventory.Egress;
 import dev.tailgen.core.inventory.Inventory.Endpoint;
 import dev.tailgen.core.inventory.Inventory.Router;
+import dev.tailgen.core.output.OutputLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +32,7 @@ public final class InventoryReport {
         r.exposures(inv.exposures());
         r.routers(inv.routers());
         r.egress(inv.egress());
+        r.access(inv.access());
         r.devices(inv);
         return r.md.toString();
     }
@@ -68,6 +71,20 @@ public final class InventoryReport {
         table(List.of("Cluster address", "Tailnet target", "Ports", "Kubernetes object", "Proxy device"));
         for (Egress e : egress) {
             row(code(e.clusterAddress()), code(e.target()), String.join(", ", e.ports()), e.object(), code(e.device()));
+        }
+    }
+
+    private void access(List<Access> matrix) {
+        section("Access matrix", matrix.isEmpty(), "No acl.rules: access is whatever the rest of your tailnet policy grants.");
+        if (matrix.isEmpty()) {
+            return;
+        }
+        line("Derived from `acl.rules` (the generated policy fragment in `" + OutputLayout.POLICY + "`); the rest of the tailnet policy may grant more.");
+        line("");
+        table(List.of("Who", "Reaches", "Ports", "By"));
+        for (Access a : matrix) {
+            boolean none = a.ports().isEmpty();
+            row(a.who(), none ? "nothing in this cluster" : code(a.exposure()), a.ports(), a.rule());
         }
     }
 

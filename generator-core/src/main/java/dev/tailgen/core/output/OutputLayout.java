@@ -23,6 +23,7 @@ import java.util.Set;
  * .gitignore                                   keeps the two secret files out of Git
  * REPORT.md                                    topology diagram, exposures with URLs, devices
  * inventory.json                               the same inventory for scripts
+ * policy/tailnet-policy.hujson                 tailnet policy fragment: tagOwners, groups, acls, autoApprovers, tests
  * </pre>
  */
 public final class OutputLayout {
@@ -31,6 +32,7 @@ public final class OutputLayout {
     public static final String SECRET_PATCH = "talos/" + SECRET_GROUP + ".patch.yaml";
     public static final String REPORT = "REPORT.md";
     public static final String INVENTORY = "inventory.json";
+    public static final String POLICY = "policy/tailnet-policy.hujson";
 
     private final String configName;
     private final String operatorVersion;
@@ -60,6 +62,10 @@ public final class OutputLayout {
     /** The human report and the machine inventory, beside the manifests. */
     public List<OutputFile> inventory(String reportMarkdown, String inventoryJson) {
         return List.of(new OutputFile(REPORT, reportMarkdown, false), new OutputFile(INVENTORY, inventoryJson, false));
+    }
+
+    public OutputFile policy(String hujson) {
+        return new OutputFile(POLICY, hujson, false);
     }
 
     private List<OutputFile> layOut(Map<String, String> manifests, Set<String> inTalos, String secretManifest, List<String> crdUrls) {

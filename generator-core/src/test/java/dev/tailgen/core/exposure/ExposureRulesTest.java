@@ -1,10 +1,8 @@
 package dev.tailgen.core.exposure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tailgen.core.TestConfigs;
-import dev.tailgen.core.problem.ConfigException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -14,9 +12,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each exposure rule of the config, with the exact message it gives (file:line:column, config path, the fix). */
-class ExposureRulesTest {
+public class ExposureRulesTest {
     /** Every exposure section once; each case breaks one line of it. */
-    static final String EXPOSED = TestConfigs.MINIMAL + """
+    public static final String EXPOSED = TestConfigs.MINIMAL + """
             services:
               - name: internal-api
                 namespace: default
@@ -136,9 +134,7 @@ class ExposureRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void failsWithExactMessage(String rule, String config, String expected, @TempDir Path dir) {
-        assertThatThrownBy(() -> TestConfigs.generator(TestConfigs.write(dir, config)).render())
-                .isInstanceOf(ConfigException.class)
-                .hasMessage(expected);
+        TestConfigs.assertRenderFails(dir, config, expected);
     }
 
     @Test
