@@ -13,6 +13,7 @@ import dev.tailgen.core.inventory.Inventory;
 import dev.tailgen.core.inventory.InventoryBuilder;
 import dev.tailgen.core.inventory.InventoryJson;
 import dev.tailgen.core.inventory.InventoryReport;
+import dev.tailgen.core.netpol.NetworkPolicies;
 import dev.tailgen.core.operator.CrdSourceReader;
 import dev.tailgen.core.operator.OperatorInstall;
 import dev.tailgen.core.operator.OperatorInstallResolver;
@@ -53,7 +54,12 @@ public final class Generator {
             "services", "tailscale-services",
             "ingresses", "tailscale-ingresses",
             "subnetRouters", "tailscale-subnet-routers",
-            "egress", "tailscale-egress");
+            "egress", "tailscale-egress",
+            "networkPolicies", "tailscale-network-policies",
+            "monitoring", "tailscale-monitoring");
+    /** Cilium's kube-proxy replacement with socket LB loses what kernel-mode proxies forward to ClusterIPs. */
+    public static final String CILIUM_SOCKET_LB_NOTE = "Cilium: with kube-proxy replacement, set socketLB.hostNamespaceOnly: true"
+            + " (Helm; agent flag bpf-lb-sock-hostns-only), or the L4 proxies' forwarded traffic to ClusterIPs is lost";
 
     private final GeneratorSettings settings;
     private final YamlSerializer serializer = new YamlSerializer();
@@ -92,6 +98,10 @@ public final class Generator {
         groups.put(SECTION_GROUPS.get("ingresses"), parse(exposed.ingresses(exposure)));
         groups.put(SECTION_GROUPS.get("subnetRouters"), parse(exposed.connectors(exposure)));
         groups.put(SECTION_GROUPS.get("egress"), parse(exposed.egress(exposure)));
+        NetworkPolicies policies = NetworkPolicies.render(config.networkPolicy(), install, exposure, renderer);
+        groups.put(SECTION_GROUPS.get("networkPolicies"), parse(policies.rendered()));
+        List<String> notes = policies.provider().equals(NetworkPolicies.CILIUM) ? List.of(CILIUM_SOCKET_LB_NOTE) : List.of();
+        inventory = inventory.withNetworkPolicy(new Inventory.NetworkPolicySection(policies.provider(), policies.summary(), notes));
         groups.values().removeIf(List::isEmpty);
         List<Manifest> secretObjects = parse(operator.oauthSecret(install));
 
@@ -112,11 +122,12 @@ public final class Generator {
         files.add(layout.policy(policy.hujson()));
 
         List<String> warnings = new ArrayList<>(policy.warnings());
+        warnings.addAll(policies.warnings());
         if (inventory.deviceWarning() != null) {
             warnings.add(inventory.deviceWarning());
         }
         return new GenerationResult(install.version(), install.namespace(), install.credentialsMode(), talos,
-                countByKind(all), crdUrls, files, inventory.deviceCount(), warnings);
+                countByKind(all), crdUrls, files, inventory.deviceCount(), notes, warnings);
     }
 
     /** The install (and CRDs) always; exposure sections only when talos.include names them. */

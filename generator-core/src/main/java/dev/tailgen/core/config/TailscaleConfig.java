@@ -29,7 +29,7 @@ public record TailscaleConfig(
     public record Metadata(String name) {
     }
 
-    public record NetworkPolicy(String provider, Integer apiServerPort) {
+    public record NetworkPolicy(String provider, Integer apiServerPort, List<String> apiServerCidrs, List<String> clusterCidrs) {
     }
 
     public record Monitoring(Boolean serviceMonitor, Map<String, String> labels) {
@@ -101,7 +101,7 @@ public record TailscaleConfig(
     }
 
     /** port is a number or a port name of the backend Service. */
-    public record Backend(String service, JsonNode port) {
+    public record Backend(String service, JsonNode port, Map<String, String> selector, JsonNode targetPort) {
     }
 
     public record SubnetRouter(String name, List<String> routes, Boolean exitNode, List<String> tags, String hostname,

@@ -5,18 +5,18 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** CIDR arithmetic for route checks: a route is a network address, with no host bits. */
-final class Cidr {
+public final class Cidr {
     private Cidr() {
     }
 
     /** Whether the address has bits set beyond the prefix (10.96.0.1/12); false for anything that is not a CIDR literal. */
-    static boolean hasHostBits(String cidr) {
+    public static boolean hasHostBits(String cidr) {
         Parsed p = parse(cidr);
         return p != null && !p.value().equals(p.network());
     }
 
     /** The network address of {@code cidr} with its prefix, in the usual text form, or null if it is not a CIDR literal. */
-    static String canonical(String cidr) {
+    public static String canonical(String cidr) {
         Parsed p = parse(cidr);
         if (p == null) {
             return null;
@@ -31,6 +31,22 @@ final class Cidr {
         } catch (UnknownHostException e) {
             return null;
         }
+    }
+
+    /** Whether two CIDRs share any address (same family, and one contains the other's network). */
+    public static boolean overlaps(String a, String b) {
+        Parsed x = parse(a);
+        Parsed y = parse(b);
+        if (x == null || y == null || x.length() != y.length()) {
+            return false;
+        }
+        int bits = x.length() * 8;
+        int shorter = Math.min(x.prefix(), y.prefix());
+        return x.value().shiftRight(bits - shorter).equals(y.value().shiftRight(bits - shorter));
+    }
+
+    public static boolean isIpv6(String cidr) {
+        return cidr.contains(":");
     }
 
     private record Parsed(BigInteger value, BigInteger network, int length, int prefix) {

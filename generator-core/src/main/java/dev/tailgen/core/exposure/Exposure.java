@@ -34,9 +34,14 @@ public record Exposure(
             String publicName, Integer publicNodePort) {
     }
 
+    /**
+     * @param backendSelector   pod selector of the backend Service (from services[] or backend.selector), or null if unknown
+     * @param backendTargetPort the container port behind the backend port (from services[], backend.targetPort, else the port)
+     */
     public record ExposedIngress(String pointer, String name, String namespace, String hostname, String ingressClassName,
             String backendService, Object backendPort, List<String> paths, boolean funnel, boolean httpRedirect,
-            List<String> tags, boolean tagsGiven, String proxyClass) {
+            List<String> tags, boolean tagsGiven, String proxyClass, Map<String, String> backendSelector,
+            Object backendTargetPort) {
     }
 
     /** @param deviceNames the tailnet device names its replicas get */

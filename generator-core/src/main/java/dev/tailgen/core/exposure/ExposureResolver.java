@@ -10,6 +10,7 @@ import dev.tailgen.core.exposure.Exposure.Port;
 import dev.tailgen.core.operator.OperatorInstall;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
@@ -43,10 +44,16 @@ public final class ExposureResolver {
         for (int i = 0; i < inIngresses.size(); i++) {
             TailscaleConfig.Ingress g = inIngresses.get(i);
             String ns = or(g.namespace(), "default");
+            Object backendPort = portValue(g.backend().port());
+            ExposedService known = backendService(services, ns, g.backend().service());
+            Map<String, String> selector = g.backend().selector() != null ? new TreeMap<>(g.backend().selector())
+                    : known == null ? null : known.selector();
+            Object targetPort = g.backend().targetPort() != null ? portValue(g.backend().targetPort())
+                    : known == null ? backendPort : targetOf(known, backendPort);
             ingresses.add(new ExposedIngress("/ingresses/" + i, g.name(), ns, or(g.hostname(), ns + "-" + g.name() + "-ingress"),
-                    className, g.backend().service(), portValue(g.backend().port()), g.paths() == null ? List.of("/") : List.copyOf(g.paths()),
+                    className, g.backend().service(), backendPort, g.paths() == null ? List.of("/") : List.copyOf(g.paths()),
                     Boolean.TRUE.equals(g.funnel()), Boolean.TRUE.equals(g.httpRedirect()),
-                    tags(g.tags(), proxyTags), g.tags() != null, g.proxyClass()));
+                    tags(g.tags(), proxyTags), g.tags() != null, g.proxyClass(), selector, targetPort));
         }
 
         List<Connector> connectors = new ArrayList<>();
@@ -79,6 +86,19 @@ public final class ExposureResolver {
                         install.proxyImage(), ProxyClassDefaults.pullSecrets(proxies))
                 : null;
         return new Exposure(services, ingresses, connectors, egress, defaultClass, own);
+    }
+
+    /** The Service of services[] an Ingress sends to (by name or public-twin name, same namespace), or null. */
+    private static ExposedService backendService(List<ExposedService> services, String namespace, String name) {
+        return services.stream().filter(s -> s.namespace().equals(namespace)
+                && (s.name().equals(name) || name.equals(s.publicName()))).findFirst().orElse(null);
+    }
+
+    /** The target port behind a Service port given by number or name; the port itself if no port matches (a check reports that). */
+    private static Object targetOf(ExposedService s, Object servicePort) {
+        return s.ports().stream()
+                .filter(p -> servicePort instanceof Integer n ? p.port() == n : servicePort.equals(p.name()))
+                .map(Port::targetPort).findFirst().orElse(servicePort);
     }
 
     /** The operator names replicas {@code <prefix>-<i>}; a single Connector defaults to {@code <name>-connector}. */

@@ -15,7 +15,9 @@ public record Inventory(
         List<Router> routers,
         List<Egress> egress,
         List<Device> devices,
-        List<Access> access) {
+        List<Access> access,
+        NetworkPolicySection networkPolicy,
+        List<String> scraped) {
 
     /** Devices included in Tailscale's free (Personal) plan. */
     public static final int FREE_PLAN_DEVICES = 100;
@@ -37,8 +39,24 @@ public record Inventory(
     public record Access(String who, String exposure, String ports, String rule) {
     }
 
+    /** @param policies one line per generated policy; @param notes what the cluster must provide for them */
+    public record NetworkPolicySection(String provider, List<String> policies, List<String> notes) {
+        public static final NetworkPolicySection NONE = new NetworkPolicySection("none", List.of(), List.of());
+    }
+
     public Inventory withAccess(List<Access> matrix) {
-        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, List.copyOf(matrix));
+        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, List.copyOf(matrix),
+                networkPolicy, scraped);
+    }
+
+    public Inventory withNetworkPolicy(NetworkPolicySection section) {
+        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, access, section, scraped);
+    }
+
+    /** @param targets one line per metrics endpoint Prometheus will scrape */
+    public Inventory withScraped(List<String> targets) {
+        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, access, networkPolicy,
+                List.copyOf(targets));
     }
 
     public record Router(String object, List<String> devices, List<String> routes, boolean exitNode, List<String> tags) {

@@ -64,7 +64,8 @@ public final class InventoryBuilder {
             egress.add(new Egress(object, t.name() + "." + t.namespace() + ".svc.cluster.local", target, ports, dns(t.deviceName())));
             devices.add(new Device(t.deviceName(), dns(t.deviceName()), "egress proxy", object, install.proxyTags()));
         }
-        return new Inventory(cluster, domain, install.version(), endpoints, routers, egress, devices, List.of());
+        return new Inventory(cluster, domain, install.version(), endpoints, routers, egress, devices, List.of(),
+                Inventory.NetworkPolicySection.NONE, List.of());
     }
 
     private String dns(String hostname) {

@@ -22,6 +22,8 @@ public final class InventoryJson {
         root.put("egress", inv.egress().stream().map(InventoryJson::object).toList());
         root.put("devices", inv.devices().stream().map(InventoryJson::object).toList());
         root.put("access", inv.access().stream().map(InventoryJson::object).toList());
+        root.put("networkPolicy", object(inv.networkPolicy()));
+        root.put("scraped", inv.scraped());
         return JsonText.write(root, "inventory.json");
     }
 

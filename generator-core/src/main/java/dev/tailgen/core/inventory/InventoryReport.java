@@ -33,6 +33,8 @@ public final class InventoryReport {
         r.routers(inv.routers());
         r.egress(inv.egress());
         r.access(inv.access());
+        r.networkPolicy(inv.networkPolicy());
+        r.monitoring(inv.scraped());
         r.devices(inv);
         return r.md.toString();
     }
@@ -85,6 +87,31 @@ public final class InventoryReport {
         for (Access a : matrix) {
             boolean none = a.ports().isEmpty();
             row(a.who(), none ? "nothing in this cluster" : code(a.exposure()), a.ports(), a.rule());
+        }
+    }
+
+    private void networkPolicy(Inventory.NetworkPolicySection np) {
+        boolean none = np.provider().equals("none");
+        section("Network policies", none, "None generated (`networkPolicy.provider: none`): the cluster relies on its default policy,"
+                + " so any pod may reach the exposed backends and the proxies may reach anything.");
+        if (none) {
+            return;
+        }
+        line("Provider `" + np.provider() + "`: " + np.policies().size() + " policies.");
+        line("");
+        for (String p : np.policies()) {
+            line("- " + p);
+        }
+        for (String note : np.notes()) {
+            line("");
+            line("> " + note);
+        }
+    }
+
+    private void monitoring(List<String> scraped) {
+        section("Monitoring", scraped.isEmpty(), "Off (`monitoring.serviceMonitor: false`): nothing is scraped.");
+        for (String target : scraped) {
+            line("- " + target);
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.Set;
  * The output folder's layout:
  * <pre>
  * manifests/&lt;group&gt;.yaml                   plain multi-document YAML, one file per group (install,
- *                                              CRDs, namespaces, services, ingresses, subnet-routers, egress)
+ *                                              CRDs, namespaces, services, ingresses, subnet-routers, egress,
+ *                                              network-policies, monitoring)
  * manifests/tailscale-operator-crds.urls       the pinned CRD URLs (crds: url), for kubectl users
  * manifests/tailscale-operator-oauth.yaml      the OAuth Secret alone, owner-only
  * talos/tailscale-operator.patch.yaml          control-plane patch with the install (+ CRDs)

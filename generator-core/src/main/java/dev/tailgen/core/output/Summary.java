@@ -30,6 +30,7 @@ public final class Summary {
         lines.add(r.objectCount() + " objects: " + kinds);
         lines.add(r.tailnetDevices() + " tailnet devices (operator, proxies, Connector replicas) of the free plan's "
                 + Inventory.FREE_PLAN_DEVICES + "; exposures, URLs and topology in " + OutputLayout.REPORT);
+        r.notes().forEach(note -> lines.add("Note: " + note));
         if (!r.crdUrls().isEmpty()) {
             lines.add("CRDs: " + r.crdUrls().size() + " pinned upstream URLs (external manifests, fetched by each control plane)");
         }

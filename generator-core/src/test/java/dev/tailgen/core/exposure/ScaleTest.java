@@ -29,6 +29,7 @@ class ScaleTest {
     static String config() {
         StringBuilder sb = new StringBuilder(TestConfigs.MINIMAL);
         sb.append("proxies:\n  talosTun: {resource: squat.ai/tun}\n");
+        sb.append("networkPolicy:\n  provider: kubernetes\n");
         sb.append("services:\n");
         for (int i = 0; i < SERVICES; i++) {
             sb.append("  - name: svc-").append(i).append('\n')
@@ -76,7 +77,8 @@ class ScaleTest {
         GenerationResult result = generator.render();
 
         // 12 install objects + ProxyClass + 5 Namespaces + 500 Services + 10 twins + 100 Ingresses + 5 Connectors + 10 egress
-        assertThat(result.objectCount()).isEqualTo(12 + 1 + 5 + SERVICES + 10 + INGRESSES + 5 + 10);
+        // + NetworkPolicies: operator, proxies, 2 per Service and per Ingress (backend admits, proxy egress), 1 per Connector
+        assertThat(result.objectCount()).isEqualTo(12 + 1 + 5 + SERVICES + 10 + INGRESSES + 5 + 10 + 2 + 2 * (SERVICES + INGRESSES) + 5);
         // operator + 500 + 100 + 5 x 2 replicas + 10 egress proxies
         assertThat(result.tailnetDevices()).isEqualTo(1 + SERVICES + INGRESSES + 10 + 10);
         assertThat(result.warnings()).containsExactly("this config creates 621 tailnet devices, more than the 100 of"

@@ -1,0 +1,61 @@
+package dev.tailgen.core.netpol;
+
+import dev.tailgen.core.config.TailscaleConfig;
+import dev.tailgen.core.exposure.Exposure;
+import dev.tailgen.core.operator.OperatorInstall;
+import dev.tailgen.core.operator.OperatorTemplates.Rendered;
+import dev.tailgen.core.render.TemplateRenderer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The network-policy step: {@code networkPolicy.provider} picks CiliumNetworkPolicy, plain
+ * NetworkPolicy or nothing; both renderers read one {@link PolicyIntent}.
+ *
+ * @param provider cilium, kubernetes or none
+ * @param rendered one template output per policy
+ * @param summary  one line per policy for the report: name, namespace, purpose
+ * @param warnings things the policies could not cover
+ */
+public record NetworkPolicies(String provider, List<Rendered> rendered, List<String> summary, List<String> warnings) {
+    public static final String CILIUM = "cilium";
+    public static final String KUBERNETES = "kubernetes";
+    public static final String NONE = "none";
+
+    public static NetworkPolicies render(TailscaleConfig.NetworkPolicy config, OperatorInstall install, Exposure exposure,
+            TemplateRenderer renderer) {
+        TailscaleConfig.NetworkPolicy c = config == null ? new TailscaleConfig.NetworkPolicy(null, null, null, null) : config;
+        String provider = c.provider() == null ? NONE : c.provider();
+        if (provider.equals(NONE)) {
+            return new NetworkPolicies(provider, List.of(), List.of(), List.of());
+        }
+        PolicyIntent intent = PolicyIntent.of(c, install, exposure);
+        List<PolicyObject> policies = provider.equals(CILIUM) ? CiliumPolicies.of(intent) : KubernetesPolicies.of(intent);
+        String template = provider.equals(CILIUM) ? "netpol/cilium-network-policy.yaml.j2" : "netpol/network-policy.yaml.j2";
+        List<Rendered> rendered = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        for (PolicyObject p : policies) {
+            Map<String, Object> model = new TreeMap<>();
+            model.put("name", p.name());
+            model.put("namespace", p.namespace());
+            model.put("purpose", p.purpose());
+            model.put("spec", p.spec());
+            rendered.add(new Rendered(template, renderer.render(template, Map.of("np", model))));
+            summary.add(p.namespace() + "/" + p.name() + ": " + describe(p.purpose()));
+        }
+        return new NetworkPolicies(provider, rendered, summary, intent.warnings());
+    }
+
+    private static String describe(String purpose) {
+        return switch (purpose) {
+            case "operator-egress" -> "the operator pod may reach only the API server, cluster DNS and the tailnet";
+            case "proxies-egress" -> "every proxy pod may reach the API server, cluster DNS and the tailnet";
+            case "proxy-egress" -> "this proxy may also reach its backend pods on their target ports";
+            case "backend-ingress" -> "the backend pods admit only their own proxy (and everyone on a public twin's ports)";
+            case "connector-egress" -> "this Connector may reach its advertised routes";
+            default -> purpose;
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tailgen.core.netpol;
+
+import dev.tailgen.core.config.TailscaleConfig;
+import dev.tailgen.core.exposure.Cidr;
+import dev.tailgen.core.exposure.Exposure;
+import dev.tailgen.core.exposure.Exposure.Connector;
+import dev.tailgen.core.exposure.Exposure.ExposedIngress;
+import dev.tailgen.core.exposure.Exposure.ExposedService;
+import dev.tailgen.core.operator.OperatorInstall;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the network policies must allow, independent of the provider: backends admit only their
+ * own proxy pods (selected by the operator's parent-resource labels) on their target ports;
+ * the operator and the proxies may reach the API server, DNS and the tailnet; each proxy may
+ * reach its backend; each Connector its routes. Both renderers read this one model.
+ */
+record PolicyIntent(
+        String operatorNamespace,
+        int apiServerPort,
+        List<String> apiServerCidrs,
+        List<String> clusterCidrs,
+        List<Backend> backends,
+        List<ConnectorRoutes> connectors,
+        List<String> warnings) {
+
+    /** Talos' default pod and service CIDRs. */
+    static final List<String> TALOS_CLUSTER_CIDRS = List.of("10.244.0.0/16", "10.96.0.0/12");
+    static final List<String> ANYWHERE = List.of("0.0.0.0/0", "::/0");
+
+    record TargetPort(Object port, String protocol) {
+    }
+
+    /**
+     * @param parentType svc or ingress, as the operator labels the proxy
+     * @param public     the Service also has a public NodePort twin: its ports admit everyone
+     */
+    record Backend(String parentType, String parentName, String namespace, Map<String, String> selector,
+            List<TargetPort> ports, boolean isPublic) {
+
+        /** The labels the operator puts on this parent's proxy pods. */
+        Map<String, String> proxyLabels() {
+            return PolicyIntent.proxyLabels(parentType, parentName, namespace);
+        }
+    }
+
+    /** @param reachesCluster a route overlaps the pod or service CIDRs, whose traffic policies see as pod traffic */
+    record ConnectorRoutes(String name, List<String> routes, boolean exitNode, boolean reachesCluster, String operatorNamespace) {
+        Map<String, String> proxyLabels() {
+            return PolicyIntent.proxyLabels("connector", name, operatorNamespace);
+        }
+    }
+
+    static PolicyIntent of(TailscaleConfig.NetworkPolicy config, OperatorInstall install, Exposure exposure) {
+        int apiPort = config.apiServerPort() == null ? 6443 : config.apiServerPort();
+        List<String> apiCidrs = config.apiServerCidrs() == null ? ANYWHERE : config.apiServerCidrs();
+        List<String> clusterCidrs = config.clusterCidrs() == null ? TALOS_CLUSTER_CIDRS : config.clusterCidrs();
+        List<Backend> backends = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (ExposedService s : exposure.services()) {
+            List<TargetPort> ports = s.ports().stream().map(p -> new TargetPort(p.targetPort(), p.protocol())).toList();
+            backends.add(new Backend("svc", s.name(), s.namespace(), s.selector(), ports, s.publicName() != null));
+        }
+        for (ExposedIngress g : exposure.ingresses()) {
+            if (g.backendSelector() == null) {
+                warnings.add("ingresses: no network policy admits Ingress " + g.namespace() + "/" + g.name() + "'s proxy to Service "
+                        + g.backendService() + ": its pod selector is unknown; add the Service to services[] or set backend.selector"
+                        + " (and backend.targetPort) on the ingress");
+                continue;
+            }
+            backends.add(new Backend("ingress", g.name(), g.namespace(), g.backendSelector(),
+                    List.of(new TargetPort(g.backendTargetPort(), "TCP")), false));
+        }
+        List<ConnectorRoutes> connectors = new ArrayList<>();
+        for (Connector c : exposure.connectors()) {
+            boolean cluster = c.routes().stream().anyMatch(r -> clusterCidrs.stream().anyMatch(k -> Cidr.overlaps(r, k)));
+            connectors.add(new ConnectorRoutes(c.name(), c.routes(), c.exitNode(), cluster, install.namespace()));
+        }
+        return new PolicyIntent(install.namespace(), apiPort, apiCidrs, clusterCidrs, backends, connectors, warnings);
+    }
+
+    static Map<String, String> proxyLabels(String type, String name, String namespace) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("tailscale.com/managed", "true");
+        labels.put("tailscale.com/parent-resource", name);
+        labels.put("tailscale.com/parent-resource-ns", namespace);
+        labels.put("tailscale.com/parent-resource-type", type);
+        return labels;
+    }
+}
