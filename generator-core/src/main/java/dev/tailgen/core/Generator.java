@@ -13,6 +13,7 @@ import dev.tailgen.core.inventory.Inventory;
 import dev.tailgen.core.inventory.InventoryBuilder;
 import dev.tailgen.core.inventory.InventoryJson;
 import dev.tailgen.core.inventory.InventoryReport;
+import dev.tailgen.core.monitoring.Monitoring;
 import dev.tailgen.core.netpol.NetworkPolicies;
 import dev.tailgen.core.operator.CrdSourceReader;
 import dev.tailgen.core.operator.OperatorInstall;
@@ -102,6 +103,9 @@ public final class Generator {
         groups.put(SECTION_GROUPS.get("networkPolicies"), parse(policies.rendered()));
         List<String> notes = policies.provider().equals(NetworkPolicies.CILIUM) ? List.of(CILIUM_SOCKET_LB_NOTE) : List.of();
         inventory = inventory.withNetworkPolicy(new Inventory.NetworkPolicySection(policies.provider(), policies.summary(), notes));
+        Monitoring monitoring = Monitoring.render(config, install, exposure, config.tailnet().domain(), renderer);
+        groups.put(SECTION_GROUPS.get("monitoring"), parse(monitoring.rendered()));
+        inventory = inventory.withScraped(monitoring.scraped());
         groups.values().removeIf(List::isEmpty);
         List<Manifest> secretObjects = parse(operator.oauthSecret(install));
 
@@ -123,6 +127,7 @@ public final class Generator {
 
         List<String> warnings = new ArrayList<>(policy.warnings());
         warnings.addAll(policies.warnings());
+        warnings.addAll(monitoring.warnings());
         if (inventory.deviceWarning() != null) {
             warnings.add(inventory.deviceWarning());
         }

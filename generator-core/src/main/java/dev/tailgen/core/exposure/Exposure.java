@@ -55,7 +55,11 @@ public record Exposure(
             String deviceName) {
     }
 
-    /** What the default ProxyClass requests: a TUN device resource on Talos, pinned proxy images, pull secrets. */
-    public record ProxyClassSpec(String name, String tunResource, String proxyImage, List<String> imagePullSecrets) {
+    /**
+     * What the default ProxyClass requests: a TUN device resource on Talos, pinned proxy images, pull
+     * secrets, and metrics with a ServiceMonitor labelled {@code monitorLabels} (when {@code metrics}).
+     */
+    public record ProxyClassSpec(String name, String tunResource, String proxyImage, List<String> imagePullSecrets,
+            boolean metrics, Map<String, String> monitorLabels) {
     }
 }

@@ -19,7 +19,7 @@ public final class ExposureResolver {
 
     public Exposure resolve(TailscaleConfig c, OperatorInstall install) {
         TailscaleConfig.Proxies proxies = c.proxies();
-        String defaultClass = ProxyClassDefaults.defaultClass(proxies);
+        String defaultClass = ProxyClassDefaults.defaultClass(c);
         List<String> proxyTags = install.proxyTags();
 
         List<ExposedService> services = new ArrayList<>();
@@ -80,10 +80,11 @@ public final class ExposureResolver {
             egress.add(new EgressTarget("/egress/" + i, e.name(), ns, e.fqdn(), e.ip(), ports, ns + "-" + e.name()));
         }
 
-        Exposure.ProxyClassSpec own = ProxyClassDefaults.rendersOwnClass(proxies)
+        Exposure.ProxyClassSpec own = ProxyClassDefaults.rendersOwnClass(c)
                 ? new Exposure.ProxyClassSpec(Exposure.DEFAULT_PROXY_CLASS,
-                        proxies.talosTun() == null ? null : proxies.talosTun().resource(),
-                        install.proxyImage(), ProxyClassDefaults.pullSecrets(proxies))
+                        proxies == null || proxies.talosTun() == null ? null : proxies.talosTun().resource(),
+                        install.proxyImage(), ProxyClassDefaults.pullSecrets(proxies),
+                        ProxyClassDefaults.metrics(c), new TreeMap<>(ProxyClassDefaults.monitorLabels(c)))
                 : null;
         return new Exposure(services, ingresses, connectors, egress, defaultClass, own);
     }

@@ -143,7 +143,16 @@ public final class ExposureTemplates {
         if (!pc.imagePullSecrets().isEmpty()) {
             pod.put("imagePullSecrets", pc.imagePullSecrets().stream().map(n -> Map.of("name", n)).toList());
         }
-        Map<String, Object> spec = Map.of("statefulSet", Map.of("pod", pod));
+        Map<String, Object> spec = new TreeMap<>();
+        spec.put("statefulSet", Map.of("pod", pod));
+        if (pc.metrics()) {
+            Map<String, Object> serviceMonitor = new TreeMap<>();
+            serviceMonitor.put("enable", true);
+            if (!pc.monitorLabels().isEmpty()) {
+                serviceMonitor.put("labels", pc.monitorLabels());
+            }
+            spec.put("metrics", Map.of("enable", true, "serviceMonitor", serviceMonitor));
+        }
         return List.of(render("exposure/proxyclass.yaml.j2", "pc", Map.of("name", pc.name(), "labels", managedLabels(), "spec", spec)));
     }
 

@@ -33,7 +33,8 @@ public record OperatorInstall(
         OAuthSecret oauthSecret,
         Map<String, String> nodeSelector,
         Map<String, Object> resources,
-        CrdDelivery crds) {
+        CrdDelivery crds,
+        boolean metricsPort) {
 
     public static final String OAUTH_SECRET_NAME = "operator-oauth";
 

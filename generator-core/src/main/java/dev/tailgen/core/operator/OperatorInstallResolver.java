@@ -82,7 +82,7 @@ public final class OperatorInstallResolver {
                         or(proxy.tag(), version), proxy.digest()),
                 proxies.tags() == null ? List.of("tag:k8s") : List.copyOf(proxies.tags()),
                 or(proxies.firewallMode(), "auto"),
-                ProxyClassDefaults.defaultClass(c.proxies()),
+                ProxyClassDefaults.defaultClass(c),
                 ingressClass.enabled() == null || ingressClass.enabled(),
                 or(ingressClass.name(), "tailscale"),
                 c.apiServerProxy() == null ? "false" : or(c.apiServerProxy().mode(), "false"),
@@ -93,7 +93,8 @@ public final class OperatorInstallResolver {
                 secret,
                 op.nodeSelector() == null ? Map.of("kubernetes.io/os", "linux") : new TreeMap<>(op.nodeSelector()),
                 resources(op.resources()),
-                crds);
+                crds,
+                ProxyClassDefaults.metrics(c));
     }
 
     private static Map<String, Object> secretVolume(String name) {

@@ -81,6 +81,7 @@ public final class OperatorTemplates {
         op.put("hasNodeSelector", !i.nodeSelector().isEmpty());
         op.put("nodeSelector", i.nodeSelector());
         op.put("hasResources", !i.resources().isEmpty());
+        op.put("metricsPort", i.metricsPort());
         op.put("resources", i.resources());
         return op;
     }

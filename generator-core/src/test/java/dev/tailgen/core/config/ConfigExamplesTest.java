@@ -26,8 +26,9 @@ class ConfigExamplesTest {
     @Test
     void theNormativeSpecRenders() {
         // 12 install objects + 2 Services + 1 public twin + 1 Ingress + 1 Connector + 7 CiliumNetworkPolicies
-        // (operator, proxies, 2 per Service, 1 for the Connector; the Ingress backend's selector is unknown: a warning).
-        assertThat(TestConfigs.generator(SharedData.spec()).render().objectCount()).isEqualTo(24);
+        // (operator, proxies, 2 per Service, 1 for the Connector; the Ingress backend's selector is unknown: a warning)
+        // + monitoring: the metrics ProxyClass, the operator's metrics Service and ServiceMonitor.
+        assertThat(TestConfigs.generator(SharedData.spec()).render().objectCount()).isEqualTo(27);
     }
 
     @Test

@@ -101,6 +101,7 @@ class TemplateLintTest {
         op.put("hasNodeSelector", flag);
         op.put("nodeSelector", Map.of("kubernetes.io/os", "linux"));
         op.put("hasResources", flag);
+        op.put("metricsPort", flag);
         op.put("resources", Map.of("requests", Map.of("cpu", "50m")));
         Map<String, Object> secret = Map.of("name", "operator-oauth", "namespace", "tailscale", "clientId", "id", "clientSecret", "s");
         Map<String, Object> labels = Map.of("app.kubernetes.io/managed-by", "tailscale-maven-plugin");
@@ -118,6 +119,7 @@ class TemplateLintTest {
         context.put("egress", Map.of("name", "nas", "namespace", "backup", "labels", labels,
                 "annotations", Map.of("tailscale.com/tailnet-ip", "100.64.0.1"), "hasPorts", flag, "ports", List.of(Map.of("port", 445))));
         context.put("pc", Map.of("name", "tailscale-default", "labels", labels, "spec", Map.of()));
+        context.put("mon", Map.of("namespace", "tailscale", "labels", labels, "selector", labels));
         context.put("np", Map.of("name", "tailscale-operator-egress", "namespace", "tailscale", "purpose", "operator-egress",
                 "spec", Map.of("podSelector", Map.of())));
         context.put("ns", Map.of("name", "backup", "labels", labels));
