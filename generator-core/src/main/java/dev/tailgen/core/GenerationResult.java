@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param objectsByKind count of generated objects per kind, in apply order
  * @param crdUrls       pinned CRD URLs when CRDs are delivered as external manifests, else empty
+ * @param inlineManifestBytes size of each inline manifest in the Talos patch
  * @param tailnetDevices how many tailnet devices the config creates (operator, proxies, Connector replicas)
  * @param notes         what the cluster must provide for the output to work (printed with the summary)
  * @param warnings      things the user should know that do not fail the build
@@ -24,6 +25,7 @@ public record GenerationResult(
         Map<String, Integer> objectsByKind,
         List<String> crdUrls,
         List<OutputFile> files,
+        Map<String, Long> inlineManifestBytes,
         int tailnetDevices,
         List<String> notes,
         List<String> warnings) {

@@ -23,6 +23,7 @@ import dev.tailgen.core.operator.OperatorTemplates;
 import dev.tailgen.core.output.OutputFile;
 import dev.tailgen.core.output.OutputLayout;
 import dev.tailgen.core.output.OutputWriter;
+import dev.tailgen.core.output.TalosSizes;
 import dev.tailgen.core.output.YamlSerializer;
 import dev.tailgen.core.policy.TailnetPolicy;
 import dev.tailgen.core.render.KindOrder;
@@ -31,6 +32,7 @@ import dev.tailgen.core.render.ManifestChecks;
 import dev.tailgen.core.render.ManifestParser;
 import dev.tailgen.core.render.TemplateRenderer;
 import dev.tailgen.talos.TalosVersion;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,7 +123,14 @@ public final class Generator {
         List<String> crdUrls = install.crds().inline() ? List.of()
                 : OperatorRelease.CRD_PLURALS.stream().map(p -> OperatorRelease.crdUrl(install.version(), p)).toList();
         OutputLayout layout = new OutputLayout(settings.configDisplayName(), install.version(), talos);
-        List<OutputFile> files = layout.files(manifests, talosGroups(config, manifests.keySet()), secretManifest, crdUrls);
+        Set<String> inTalos = talosGroups(config, manifests.keySet());
+        List<OutputFile> files = layout.files(manifests, inTalos, secretManifest, crdUrls);
+        Map<String, Long> inlineBytes = new LinkedHashMap<>();
+        inTalos.forEach(group -> inlineBytes.put(group, (long) manifests.get(group).getBytes(StandardCharsets.UTF_8).length));
+        long patchBytes = files.stream().filter(f -> f.path().equals(OutputLayout.INSTALL_PATCH)).mapToLong(f -> f.bytes().length).sum();
+        String sizeWarning = TalosSizes.warning(OutputLayout.INSTALL_PATCH, patchBytes);
+        inventory = inventory.withTalos(new Inventory.TalosSection(talos.toString(), OutputLayout.INSTALL_PATCH, patchBytes, inlineBytes,
+                sizeWarning));
         files.addAll(layout.inventory(InventoryReport.write(inventory, settings.configDisplayName()), new InventoryJson().write(inventory)));
         files.add(layout.policy(policy.hujson()));
 
@@ -131,8 +140,11 @@ public final class Generator {
         if (inventory.deviceWarning() != null) {
             warnings.add(inventory.deviceWarning());
         }
+        if (sizeWarning != null) {
+            warnings.add(sizeWarning);
+        }
         return new GenerationResult(install.version(), install.namespace(), install.credentialsMode(), talos,
-                countByKind(all), crdUrls, files, inventory.deviceCount(), notes, warnings);
+                countByKind(all), crdUrls, files, inlineBytes, inventory.deviceCount(), notes, warnings);
     }
 
     /** The install (and CRDs) always; exposure sections only when talos.include names them. */

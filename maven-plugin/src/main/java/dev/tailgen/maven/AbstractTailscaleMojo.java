@@ -68,7 +68,7 @@ abstract class AbstractTailscaleMojo extends AbstractMojo {
 
     abstract boolean resolveSecrets();
 
-    abstract void run(Generator generator) throws MojoExecutionException;
+    abstract void run(Generator generator) throws MojoExecutionException, MojoFailureException;
 
     void log(Iterable<String> lines, Iterable<String> warnings) {
         for (String line : lines) {

@@ -3,10 +3,8 @@ package dev.tailgen.maven;
 import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.Generator;
 import dev.tailgen.core.output.Summary;
-import java.io.File;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Renders tailscale.yaml into Kubernetes manifests and Talos control-plane patches. Every check runs
@@ -15,15 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
-public class GenerateMojo extends AbstractTailscaleMojo {
-
-    /**
-     * Where manifests/ and talos/ are written. The folder is owned by the plugin: it is replaced on every run.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/tailscale")
-    File outputDirectory;
+public class GenerateMojo extends AbstractOutputMojo {
 
     @Override
     String goal() {

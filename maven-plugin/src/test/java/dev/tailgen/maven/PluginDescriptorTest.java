@@ -65,7 +65,8 @@ class PluginDescriptorTest {
 
     @Test
     void goalsAndPhases() throws Exception {
-        assertThat(count("/plugin/mojos/mojo")).isEqualTo(3);
+        assertThat(count("/plugin/mojos/mojo")).isEqualTo(4);
+        assertThat(count(mojo("check"))).isEqualTo(1);
         assertThat(count(mojo("generate"))).isEqualTo(1);
         assertThat(count(mojo("validate"))).isEqualTo(1);
         assertThat(count(mojo("help"))).isEqualTo(1);
@@ -74,12 +75,14 @@ class PluginDescriptorTest {
         assertThat(text(mojo("generate") + "/implementation")).isEqualTo(GenerateMojo.class.getName());
         assertThat(text(mojo("validate") + "/phase")).isEqualTo("validate");
         assertThat(text(mojo("validate") + "/implementation")).isEqualTo(ValidateMojo.class.getName());
+        assertThat(text(mojo("check") + "/phase")).isEqualTo("verify");
+        assertThat(text(mojo("check") + "/implementation")).isEqualTo(CheckMojo.class.getName());
         // help is run from the command line: no lifecycle binding
         assertThat(count(mojo("help") + "/phase")).isZero();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"generate", "validate"})
+    @ValueSource(strings = {"generate", "validate", "check"})
     void threadSafeWithoutDependencyResolution(String goal) throws Exception {
         assertThat(text(mojo(goal) + "/threadSafe")).isEqualTo("true");
         // absent means Maven resolves no project dependencies for the goal (none are needed)
@@ -90,7 +93,7 @@ class PluginDescriptorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"generate", "validate"})
+    @ValueSource(strings = {"generate", "validate", "check"})
     void configAndSkipParameters(String goal) throws Exception {
         String m = mojo(goal);
         assertThat(text(m + "/parameters/parameter[name='config']/type")).isEqualTo("java.io.File");
@@ -104,9 +107,10 @@ class PluginDescriptorTest {
         assertThat(text(m + "/configuration/skip/@default-value")).isEqualTo("false");
     }
 
-    @Test
-    void outputDirectoryOnlyOnGenerate() throws Exception {
-        String m = mojo("generate");
+    @ParameterizedTest
+    @ValueSource(strings = {"generate", "check"})
+    void outputDirectoryOnGenerateAndCheck(String goal) throws Exception {
+        String m = mojo(goal);
         assertThat(text(m + "/parameters/parameter[name='outputDirectory']/type")).isEqualTo("java.io.File");
         assertThat(text(m + "/configuration/outputDirectory")).isEqualTo("${tailscale.outputDirectory}");
         assertThat(text(m + "/configuration/outputDirectory/@default-value"))
@@ -116,7 +120,7 @@ class PluginDescriptorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"generate", "validate"})
+    @ValueSource(strings = {"generate", "validate", "check"})
     void everyUserPropertyHasTheTailscalePrefix(String goal) throws Exception {
         // user-settable parameters only; read-only ones (basedir, settings) carry no property
         NodeList nodes = (NodeList) xpath.evaluate(mojo(goal) + "/configuration/*[normalize-space(text())!='']",
@@ -130,7 +134,7 @@ class PluginDescriptorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"generate", "validate"})
+    @ValueSource(strings = {"generate", "validate", "check"})
     void noEditableParameterLooksLikeASecret(String goal) throws Exception {
         // credentials come from placeholders, never from mojo parameters (mvn -X dumps them)
         NodeList names = (NodeList) xpath.evaluate(mojo(goal) + "/parameters/parameter/name", plugin,

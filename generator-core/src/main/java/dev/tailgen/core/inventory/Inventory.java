@@ -1,6 +1,7 @@
 package dev.tailgen.core.inventory;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the config puts on the tailnet, as a reader needs it: every exposure with its Kubernetes
@@ -17,7 +18,8 @@ public record Inventory(
         List<Device> devices,
         List<Access> access,
         NetworkPolicySection networkPolicy,
-        List<String> scraped) {
+        List<String> scraped,
+        TalosSection talos) {
 
     /** Devices included in Tailscale's free (Personal) plan. */
     public static final int FREE_PLAN_DEVICES = 100;
@@ -44,19 +46,31 @@ public record Inventory(
         public static final NetworkPolicySection NONE = new NetworkPolicySection("none", List.of(), List.of());
     }
 
+    /**
+     * @param inlineBytes size of each inline manifest in the patch
+     * @param warning     the size warning, or null
+     */
+    public record TalosSection(String version, String patch, long patchBytes, Map<String, Long> inlineBytes, String warning) {
+    }
+
+    public Inventory withTalos(TalosSection section) {
+        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, access, networkPolicy, scraped,
+                section);
+    }
+
     public Inventory withAccess(List<Access> matrix) {
         return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, List.copyOf(matrix),
-                networkPolicy, scraped);
+                networkPolicy, scraped, talos);
     }
 
     public Inventory withNetworkPolicy(NetworkPolicySection section) {
-        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, access, section, scraped);
+        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, access, section, scraped, talos);
     }
 
     /** @param targets one line per metrics endpoint Prometheus will scrape */
     public Inventory withScraped(List<String> targets) {
         return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, access, networkPolicy,
-                List.copyOf(targets));
+                List.copyOf(targets), talos);
     }
 
     public record Router(String object, List<String> devices, List<String> routes, boolean exitNode, List<String> tags) {

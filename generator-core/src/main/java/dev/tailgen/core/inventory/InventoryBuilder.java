@@ -65,7 +65,7 @@ public final class InventoryBuilder {
             devices.add(new Device(t.deviceName(), dns(t.deviceName()), "egress proxy", object, install.proxyTags()));
         }
         return new Inventory(cluster, domain, install.version(), endpoints, routers, egress, devices, List.of(),
-                Inventory.NetworkPolicySection.NONE, List.of());
+                Inventory.NetworkPolicySection.NONE, List.of(), null);
     }
 
     private String dns(String hostname) {

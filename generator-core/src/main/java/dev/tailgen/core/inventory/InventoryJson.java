@@ -24,6 +24,7 @@ public final class InventoryJson {
         root.put("access", inv.access().stream().map(InventoryJson::object).toList());
         root.put("networkPolicy", object(inv.networkPolicy()));
         root.put("scraped", inv.scraped());
+        root.put("talos", inv.talos() == null ? null : object(inv.talos()));
         return JsonText.write(root, "inventory.json");
     }
 

@@ -6,6 +6,7 @@ import dev.tailgen.core.inventory.Inventory.Egress;
 import dev.tailgen.core.inventory.Inventory.Endpoint;
 import dev.tailgen.core.inventory.Inventory.Router;
 import dev.tailgen.core.output.OutputLayout;
+import dev.tailgen.core.output.TalosSizes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +36,7 @@ public final class InventoryReport {
         r.access(inv.access());
         r.networkPolicy(inv.networkPolicy());
         r.monitoring(inv.scraped());
+        r.talos(inv.talos());
         r.devices(inv);
         return r.md.toString();
     }
@@ -113,6 +115,25 @@ public final class InventoryReport {
         for (String target : scraped) {
             line("- " + target);
         }
+    }
+
+    private void talos(Inventory.TalosSection t) {
+        if (t == null) {
+            return;
+        }
+        section("Talos patch", false, "");
+        line("`" + t.patch() + "` (Talos " + t.version() + ", control planes only): " + TalosSizes.human(t.patchBytes()) + ".");
+        line("");
+        table(List.of("Inline manifest", "Size"));
+        t.inlineBytes().forEach((name, bytes) -> row(code(name), TalosSizes.human(bytes)));
+        if (t.warning() != null) {
+            line("");
+            line("> **Warning:** " + t.warning() + ".");
+        }
+        line("");
+        line("Next: `talosctl gen config <cluster> <endpoint> --config-patch-control-plane @" + t.patch() + "` for a new cluster,"
+                + " or `talosctl patch mc -n <control-plane> --patch @" + t.patch() + "` on a running one. Talos creates manifests"
+                + " but never updates them: push a change with `talosctl -n <control-plane> upgrade-k8s --to <current Kubernetes version>`.");
     }
 
     private void devices(Inventory inv) {

@@ -34,6 +34,10 @@ public final class Summary {
         if (!r.crdUrls().isEmpty()) {
             lines.add("CRDs: " + r.crdUrls().size() + " pinned upstream URLs (external manifests, fetched by each control plane)");
         }
+        StringJoiner inline = new StringJoiner(", ");
+        r.inlineManifestBytes().forEach((name, bytes) -> inline.add(name + " " + TalosSizes.human(bytes)));
+        long patchBytes = r.files().stream().filter(f -> f.path().equals(OutputLayout.INSTALL_PATCH)).mapToLong(f -> f.bytes().length).sum();
+        lines.add("Talos patch " + OutputLayout.INSTALL_PATCH + ": " + TalosSizes.human(patchBytes) + "; inline manifests: " + inline);
         lines.add((written ? "Wrote " : "Would write ") + r.files().size() + " files, " + bytes(r.totalBytes())
                 + (written ? " to " + shownOutput : "") + ":");
         int width = r.files().stream().mapToInt(f -> f.path().length()).max().orElse(0);
