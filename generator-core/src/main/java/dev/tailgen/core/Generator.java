@@ -23,6 +23,7 @@ import dev.tailgen.core.operator.OperatorTemplates;
 import dev.tailgen.core.output.OutputFile;
 import dev.tailgen.core.output.OutputLayout;
 import dev.tailgen.core.output.OutputWriter;
+import dev.tailgen.core.output.TalhelperSnippets;
 import dev.tailgen.core.output.TalosSizes;
 import dev.tailgen.core.output.YamlSerializer;
 import dev.tailgen.core.policy.TailnetPolicy;
@@ -31,6 +32,7 @@ import dev.tailgen.core.render.Manifest;
 import dev.tailgen.core.render.ManifestChecks;
 import dev.tailgen.core.render.ManifestParser;
 import dev.tailgen.core.render.TemplateRenderer;
+import dev.tailgen.core.uptodate.UpToDate;
 import dev.tailgen.talos.TalosVersion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -133,6 +135,9 @@ public final class Generator {
                 sizeWarning));
         files.addAll(layout.inventory(InventoryReport.write(inventory, settings.configDisplayName()), new InventoryJson().write(inventory)));
         files.add(layout.policy(policy.hujson()));
+        if (config.talos().talhelper() != null) {
+            files.addAll(TalhelperSnippets.files(config.talos().talhelper().outputPath(), files, inTalos, settings.configDisplayName()));
+        }
 
         List<String> warnings = new ArrayList<>(policy.warnings());
         warnings.addAll(policies.warnings());
@@ -161,6 +166,11 @@ public final class Generator {
 
     public void write(GenerationResult result, Path outputDirectory) {
         new OutputWriter().write(outputDirectory, result.files());
+    }
+
+    /** Writes the output and records {@code fingerprint} (see {@link UpToDate}) so the next run can skip. */
+    public void write(GenerationResult result, Path outputDirectory, String fingerprint) {
+        new OutputWriter().write(outputDirectory, result.files(), UpToDate.markerLines(fingerprint, result.files()));
     }
 
     private List<Manifest> parse(List<OperatorTemplates.Rendered> rendered) {

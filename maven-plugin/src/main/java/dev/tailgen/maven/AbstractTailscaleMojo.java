@@ -2,6 +2,7 @@ package dev.tailgen.maven;
 
 import dev.tailgen.core.Generator;
 import dev.tailgen.core.GeneratorSettings;
+import dev.tailgen.core.config.SecretSource;
 import dev.tailgen.core.problem.TailgenException;
 import java.io.File;
 import java.nio.file.Path;
@@ -52,8 +53,11 @@ abstract class AbstractTailscaleMojo extends AbstractMojo {
             return;
         }
         try {
-            run(new Generator(new GeneratorSettings(config.toPath(), shown(config.toPath()),
-                    new MavenSecretSource(settings, settingsDecrypter), resolveSecrets())));
+            SecretSource secrets = new MavenSecretSource(settings, settingsDecrypter);
+            if (upToDate(secrets)) {
+                return;
+            }
+            run(new Generator(new GeneratorSettings(config.toPath(), shown(config.toPath()), secrets, resolveSecrets())));
         } catch (TailgenException e) {
             if (e.userError()) {
                 throw new MojoFailureException(e.getMessage());
@@ -65,6 +69,11 @@ abstract class AbstractTailscaleMojo extends AbstractMojo {
     }
 
     abstract String goal();
+
+    /** Whether the goal's work is already done; checked before any template engine or schema is loaded. */
+    boolean upToDate(SecretSource secrets) {
+        return false;
+    }
 
     abstract boolean resolveSecrets();
 

@@ -5,6 +5,7 @@ final class PropertyNames {
     static final String CONFIG = "tailscale.config";
     static final String OUTPUT_DIRECTORY = "tailscale.outputDirectory";
     static final String SKIP = "tailscale.skip";
+    static final String FORCE = "tailscale.force";
 
     private PropertyNames() {
     }

@@ -45,7 +45,10 @@ public record TailscaleConfig(
     public record Tailnet(String domain, String loginServer) {
     }
 
-    public record Talos(String version, String crds, String crdSource, List<String> include) {
+    public record Talos(String version, String crds, String crdSource, List<String> include, Talhelper talhelper) {
+    }
+
+    public record Talhelper(String outputPath) {
     }
 
     public record Operator(

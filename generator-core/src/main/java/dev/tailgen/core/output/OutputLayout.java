@@ -31,6 +31,7 @@ public final class OutputLayout {
     public static final String SECRET_GROUP = "tailscale-operator-oauth";
     public static final String INSTALL_PATCH = "talos/tailscale-operator.patch.yaml";
     public static final String SECRET_PATCH = "talos/" + SECRET_GROUP + ".patch.yaml";
+    public static final String SECRET_MANIFEST = "manifests/" + SECRET_GROUP + ".yaml";
     public static final String REPORT = "REPORT.md";
     public static final String INVENTORY = "inventory.json";
     public static final String POLICY = "policy/tailnet-policy.hujson";
@@ -58,6 +59,10 @@ public final class OutputLayout {
             // names and contents are ours, so a refused patch is our bug; the message names no secret value
             throw new GenerationException("cannot build the Talos patch: " + e.getMessage(), false);
         }
+    }
+
+    public static boolean isSecret(String path) {
+        return path.equals(SECRET_MANIFEST) || path.equals(SECRET_PATCH);
     }
 
     /** The human report and the machine inventory, beside the manifests. */
@@ -89,11 +94,11 @@ public final class OutputLayout {
         }
         files.add(new OutputFile(INSTALL_PATCH, TalosPatch.render(talos, patchHeader(INSTALL_PATCH), inline, external), false));
         if (secretManifest != null) {
-            files.add(new OutputFile("manifests/" + SECRET_GROUP + ".yaml",
+            files.add(new OutputFile(SECRET_MANIFEST,
                     header(List.of("The OAuth client Secret: owner-only, keep it out of Git (encrypt it, e.g. with sops).")) + secretManifest, true));
             files.add(new OutputFile(SECRET_PATCH, TalosPatch.render(talos, patchHeader(SECRET_PATCH),
                     List.of(new InlineManifest(SECRET_GROUP, secretManifest)), List.of()), true));
-            files.add(new OutputFile(".gitignore", "# secret files: never commit them in clear\nmanifests/" + SECRET_GROUP + ".yaml\n" + SECRET_PATCH + "\n", false));
+            files.add(new OutputFile(".gitignore", "# secret files: never commit them in clear\n" + SECRET_MANIFEST + "\n" + SECRET_PATCH + "\n", false));
         }
         return files;
     }

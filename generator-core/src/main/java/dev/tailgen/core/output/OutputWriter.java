@@ -28,6 +28,11 @@ public final class OutputWriter {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     public void write(Path outputDirectory, List<OutputFile> files) {
+        write(outputDirectory, files, "");
+    }
+
+    /** @param markerLines extra lines for the marker file (the up-to-date fingerprint) */
+    public void write(Path outputDirectory, List<OutputFile> files, String markerLines) {
         Path target = outputDirectory.toAbsolutePath().normalize();
         Path parent = target.getParent();
         String name = target.getFileName().toString();
@@ -42,7 +47,7 @@ public final class OutputWriter {
             for (OutputFile file : files) {
                 writeFile(staging.resolve(file.path()), file);
             }
-            Files.writeString(staging.resolve(MARKER), MARKER_TEXT);
+            Files.writeString(staging.resolve(MARKER), MARKER_TEXT + markerLines);
             if (Files.exists(target)) {
                 move(target, old);
             }

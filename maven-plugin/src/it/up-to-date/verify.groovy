@@ -1,0 +1,17 @@
+import java.nio.file.Files
+import java.nio.file.Path
+
+Path base = basedir.toPath()
+String log = new String(Files.readAllBytes(base.resolve('build.log')), 'UTF-8')
+
+def upToDate = log.readLines().findAll { it.contains('is up to date with tailscale.yaml (fingerprint ') }
+def rendered = log.readLines().findAll { it.contains('Wrote ') && it.contains(' files, ') }
+assert upToDate.size() == 1 : "expected one up-to-date run, got ${upToDate.size()}"
+assert rendered.size() == 2 : "expected two rendering runs (first and forced), got ${rendered.size()}"
+assert upToDate[0].contains('nothing rendered. -Dtailscale.force=true renders anyway')
+
+// the marker records digests only: no secret value in clear
+String marker = new String(Files.readAllBytes(base.resolve('target/tailscale/.tailgen-output')), 'UTF-8')
+assert marker =~ /fingerprint: [0-9a-f]{64}\n/ && marker =~ /outputs: [0-9a-f]{64}\n/
+assert !marker.contains('it-fake-secret') : 'a secret value in the marker'
+return true
