@@ -2,13 +2,14 @@ package dev.tailgen.core;
 
 import dev.tailgen.core.operator.CredentialsMode;
 import dev.tailgen.core.output.OutputFile;
+import dev.tailgen.core.output.OutputLayout;
 import dev.tailgen.talos.TalosVersion;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What one run produced, in memory, before anything is written. Holds no Kubernetes objects, so a
- * Secret's data cannot reach a log through a toString.
+ * What one run produced, in memory, before anything is written. Holds no Kubernetes objects, and
+ * TalosContent prints names only, so a Secret's data cannot reach a log through a toString.
  *
  * @param objectsByKind count of generated objects per kind, in apply order
  * @param crdUrls       pinned CRD URLs when CRDs are delivered as external manifests, else empty
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param tailnetDevices how many tailnet devices the config creates (operator, proxies, Connector replicas)
  * @param notes         what the cluster must provide for the output to work (printed with the summary)
  * @param warnings      things the user should know that do not fail the build
+ * @param talosContent  what the Talos patches carry, for tailscale:embed (holds the Secret's text: never log it)
  */
 public record GenerationResult(
         String operatorVersion,
@@ -28,7 +30,8 @@ public record GenerationResult(
         Map<String, Long> inlineManifestBytes,
         int tailnetDevices,
         List<String> notes,
-        List<String> warnings) {
+        List<String> warnings,
+        OutputLayout.TalosContent talosContent) {
 
     public int objectCount() {
         return objectsByKind.values().stream().mapToInt(Integer::intValue).sum();

@@ -149,7 +149,8 @@ public final class Generator {
             warnings.add(sizeWarning);
         }
         return new GenerationResult(install.version(), install.namespace(), install.credentialsMode(), talos,
-                countByKind(all), crdUrls, files, inlineBytes, inventory.deviceCount(), notes, warnings);
+                countByKind(all), crdUrls, files, inlineBytes, inventory.deviceCount(), notes, warnings,
+                OutputLayout.talosContent(manifests, inTalos, secretManifest, crdUrls));
     }
 
     /** The install (and CRDs) always; exposure sections only when talos.include names them. */

@@ -6,6 +6,8 @@ final class PropertyNames {
     static final String OUTPUT_DIRECTORY = "tailscale.outputDirectory";
     static final String SKIP = "tailscale.skip";
     static final String FORCE = "tailscale.force";
+    static final String MACHINE_CONFIGS = "tailscale.machineConfigs";
+    static final String EMBED_SECRET = "tailscale.embedSecret";
 
     private PropertyNames() {
     }

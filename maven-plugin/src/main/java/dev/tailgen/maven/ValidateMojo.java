@@ -3,8 +3,12 @@ package dev.tailgen.maven;
 import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.Generator;
 import dev.tailgen.core.output.Summary;
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Runs every check of generate and writes nothing: what CI runs. Placeholders are checked for syntax
@@ -14,6 +18,16 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class ValidateMojo extends AbstractTailscaleMojo {
+
+    /**
+     * Control-plane machine configs that must carry the current manifests (the ones tailscale:embed
+     * updates): each is checked, so all of them carry the same. The OAuth Secret is not compared
+     * (validate resolves no secrets).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.MACHINE_CONFIGS)
+    List<File> machineConfigs;
 
     @Override
     String goal() {
@@ -26,8 +40,18 @@ public class ValidateMojo extends AbstractTailscaleMojo {
     }
 
     @Override
-    void run(Generator generator) {
+    void run(Generator generator) throws MojoFailureException {
         GenerationResult result = generator.render();
+        if (machineConfigs != null && !machineConfigs.isEmpty()) {
+            List<String> stale = MachineConfigs.stale(machineConfigs, result.talosVersion(), result.talosContent(), this::shown);
+            if (!stale.isEmpty()) {
+                throw new MojoFailureException(String.join("\n", stale) + "\nTo fix it, run: mvn tailscale:embed"
+                        + " (control planes must all carry the same, current manifests)");
+            }
+        }
         log(Summary.lines(result, "", false), result.warnings());
+        if (machineConfigs != null && !machineConfigs.isEmpty()) {
+            getLog().info(machineConfigs.size() + " control-plane config(s) carry the current manifests");
+        }
     }
 }

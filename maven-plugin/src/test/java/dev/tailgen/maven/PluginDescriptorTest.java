@@ -65,7 +65,9 @@ class PluginDescriptorTest {
 
     @Test
     void goalsAndPhases() throws Exception {
-        assertThat(count("/plugin/mojos/mojo")).isEqualTo(4);
+        assertThat(count("/plugin/mojos/mojo")).isEqualTo(5);
+        assertThat(count(mojo("embed"))).isEqualTo(1);
+        assertThat(count(mojo("embed") + "/phase")).as("embed edits files the user keeps: run by hand, not bound").isZero();
         assertThat(count(mojo("check"))).isEqualTo(1);
         assertThat(count(mojo("generate"))).isEqualTo(1);
         assertThat(count(mojo("validate"))).isEqualTo(1);
@@ -120,7 +122,7 @@ class PluginDescriptorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"generate", "validate", "check"})
+    @ValueSource(strings = {"generate", "validate", "check", "embed"})
     void everyUserPropertyHasTheTailscalePrefix(String goal) throws Exception {
         // user-settable parameters only; read-only ones (basedir, settings) carry no property
         NodeList nodes = (NodeList) xpath.evaluate(mojo(goal) + "/configuration/*[normalize-space(text())!='']",

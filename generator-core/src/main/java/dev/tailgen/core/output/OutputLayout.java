@@ -74,30 +74,50 @@ public final class OutputLayout {
         return new OutputFile(POLICY, hujson, false);
     }
 
-    private List<OutputFile> layOut(Map<String, String> manifests, Set<String> inTalos, String secretManifest, List<String> crdUrls) {
-        List<OutputFile> files = new ArrayList<>();
+    /**
+     * What the Talos patches carry: the inline manifests (in apply order), the CRD URLs as external
+     * manifests, and the OAuth Secret's own inline manifest (or null). Also what tailscale:embed writes.
+     */
+    public record TalosContent(List<InlineManifest> inline, List<ExternalManifest> external, InlineManifest secret) {
+        /** Names only: the Secret's text must never reach a log line. */
+        @Override
+        public String toString() {
+            return "TalosContent[inline=" + inline.stream().map(InlineManifest::name).toList() + ", external="
+                    + external.stream().map(ExternalManifest::name).toList() + ", secret=" + (secret == null ? "none" : secret.name()) + "]";
+        }
+    }
+
+    public static TalosContent talosContent(Map<String, String> manifests, Set<String> inTalos, String secretManifest,
+            List<String> crdUrls) {
         List<InlineManifest> inline = new ArrayList<>();
         manifests.forEach((group, text) -> {
-            files.add(new OutputFile("manifests/" + group + ".yaml", header(manifestHeader()) + text, false));
             if (inTalos.contains(group)) {
                 inline.add(new InlineManifest(group, text));
             }
         });
-        if (!crdUrls.isEmpty()) {
-            files.add(new OutputFile("manifests/tailscale-operator-crds.urls", String.join("\n", crdUrls) + "\n", false));
-        }
         List<ExternalManifest> external = new ArrayList<>();
         for (String url : crdUrls) {
             String file = url.substring(url.lastIndexOf('/') + 1); // tailscale.com_connectors.yaml
             String plural = file.substring("tailscale.com_".length(), file.length() - ".yaml".length());
             external.add(new ExternalManifest("tailscale-crd-" + plural, url));
         }
-        files.add(new OutputFile(INSTALL_PATCH, TalosPatch.render(talos, patchHeader(INSTALL_PATCH), inline, external), false));
-        if (secretManifest != null) {
+        return new TalosContent(inline, external, secretManifest == null ? null : new InlineManifest(SECRET_GROUP, secretManifest));
+    }
+
+    private List<OutputFile> layOut(Map<String, String> manifests, Set<String> inTalos, String secretManifest, List<String> crdUrls) {
+        List<OutputFile> files = new ArrayList<>();
+        manifests.forEach((group, text) -> files.add(new OutputFile("manifests/" + group + ".yaml", header(manifestHeader()) + text, false)));
+        if (!crdUrls.isEmpty()) {
+            files.add(new OutputFile("manifests/tailscale-operator-crds.urls", String.join("\n", crdUrls) + "\n", false));
+        }
+        TalosContent talosContent = talosContent(manifests, inTalos, secretManifest, crdUrls);
+        files.add(new OutputFile(INSTALL_PATCH, TalosPatch.render(talos, patchHeader(INSTALL_PATCH), talosContent.inline(),
+                talosContent.external()), false));
+        if (talosContent.secret() != null) {
             files.add(new OutputFile(SECRET_MANIFEST,
                     header(List.of("The OAuth client Secret: owner-only, keep it out of Git (encrypt it, e.g. with sops).")) + secretManifest, true));
             files.add(new OutputFile(SECRET_PATCH, TalosPatch.render(talos, patchHeader(SECRET_PATCH),
-                    List.of(new InlineManifest(SECRET_GROUP, secretManifest)), List.of()), true));
+                    List.of(talosContent.secret()), List.of()), true));
             files.add(new OutputFile(".gitignore", "# secret files: never commit them in clear\n" + SECRET_MANIFEST + "\n" + SECRET_PATCH + "\n", false));
         }
         return files;

@@ -1,0 +1,109 @@
+package dev.tailgen.maven;
+
+import dev.tailgen.core.output.OutputLayout.TalosContent;
+import dev.tailgen.talos.InlineManifest;
+import dev.tailgen.talos.MachineConfigEmbedder;
+import dev.tailgen.talos.TalosPatchException;
+import dev.tailgen.talos.TalosVersion;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.maven.plugin.MojoFailureException;
+
+/** Talos control-plane configs named in the plugin configuration: embed into them, or check what they carry. */
+final class MachineConfigs {
+    static final String HOW_TO_NAME = "<machineConfigs><machineConfig>controlplane.yaml</machineConfig></machineConfigs>"
+            + " in the plugin configuration, or -D" + PropertyNames.MACHINE_CONFIGS + "=controlplane.yaml,cp2.yaml";
+
+    private MachineConfigs() {
+    }
+
+    /** The inline manifests to embed: the Talos patch's, plus the OAuth Secret when asked for. */
+    static List<InlineManifest> inline(TalosContent content, boolean withSecret) {
+        List<InlineManifest> inline = new ArrayList<>(content.inline());
+        if (withSecret && content.secret() != null) {
+            inline.add(content.secret());
+        }
+        return inline;
+    }
+
+    /** @return one line per file: updated, or already current */
+    static List<String> embed(List<File> files, TalosVersion version, List<InlineManifest> inline, TalosContent content,
+            Function<Path, String> shown) throws MojoFailureException {
+        List<String> log = new ArrayList<>();
+        List<String[]> updates = new ArrayList<>();
+        for (File file : files) {
+            Path path = file.toPath();
+            String before = read(path, shown);
+            String after;
+            try {
+                after = MachineConfigEmbedder.embed(before, version, inline, content.external());
+            } catch (TalosPatchException e) {
+                throw new MojoFailureException(shown.apply(path) + ": " + e.getMessage());
+            }
+            updates.add(new String[] {path.toString(), after, before.equals(after) ? "" : "changed"});
+        }
+        // every file is checked before any is written, so a refused file leaves all of them untouched
+        for (String[] u : updates) {
+            Path path = Path.of(u[0]);
+            if (u[2].isEmpty()) {
+                log.add(shown.apply(path) + " already carries the current manifests");
+            } else {
+                write(path, u[1], shown);
+                log.add("Updated " + shown.apply(path) + ": " + inline.size() + " inline and " + content.external().size()
+                        + " external manifests (every other line unchanged)");
+            }
+        }
+        return log;
+    }
+
+    /** For validate: every file must carry the current manifests (so all of them carry the same). */
+    static List<String> stale(List<File> files, TalosVersion version, TalosContent content, Function<Path, String> shown)
+            throws MojoFailureException {
+        List<String> problems = new ArrayList<>();
+        for (File file : files) {
+            Path path = file.toPath();
+            try {
+                List<String> stale = MachineConfigEmbedder.staleManifests(read(path, shown), version, content.inline(), content.external());
+                if (!stale.isEmpty()) {
+                    problems.add(shown.apply(path) + " lacks the current " + String.join(", ", stale));
+                }
+            } catch (TalosPatchException e) {
+                problems.add(shown.apply(path) + ": " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    private static String read(Path path, Function<Path, String> shown) throws MojoFailureException {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MojoFailureException("cannot read the machine config " + shown.apply(path) + " (" + e.getMessage() + "); "
+                    + "name an existing controlplane.yaml: " + HOW_TO_NAME);
+        }
+    }
+
+    /** Replaces the file atomically and keeps its permissions (a machine config holds the cluster's keys). */
+    private static void write(Path path, String text, Function<Path, String> shown) throws MojoFailureException {
+        Path temp = path.resolveSibling("." + path.getFileName() + ".tailgen-new");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            PosixFileAttributeView from = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+            PosixFileAttributeView to = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+            if (from != null && to != null) {
+                to.setPermissions(from.readAttributes().permissions());
+            }
+            Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new MojoFailureException("cannot write " + shown.apply(path) + ": " + e.getMessage());
+        }
+    }
+}
