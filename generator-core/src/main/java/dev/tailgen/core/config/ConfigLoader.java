@@ -29,8 +29,9 @@ public final class ConfigLoader {
     public LoadedConfig load(Path file, String displayName) {
         byte[] bytes;
         try {
-            if (Files.size(file) > YamlTreeReader.MAX_BYTES) {
-                bytes = new byte[YamlTreeReader.MAX_BYTES + 1]; // size check reports it; never read a huge file
+            long size = Files.size(file);
+            if (size > YamlTreeReader.MAX_BYTES) { // never read a huge file
+                throw new ConfigException(new ConfigProblem(displayName, SourceLocation.UNKNOWN, "", YamlTreeReader.tooLarge(String.valueOf(size))));
             } else {
                 bytes = Files.readAllBytes(file);
             }

@@ -44,12 +44,16 @@ public final class YamlTreeReader {
     /**
      * @param displayName how the file is named in messages (e.g. {@code tailscale.yaml})
      */
+    /** @param size the file's size, or "more than N" when only that is known */
+    static String tooLarge(String size) {
+        return "the file is " + size + " bytes; a config may be at most " + MAX_BYTES + " bytes (1 MiB): split it or remove what is not needed";
+    }
+
     public ConfigDocument read(Path path, String displayName, byte[] bytes) {
         SourceMap map = new SourceMap(displayName);
         if (bytes.length > MAX_BYTES) {
             throw fail(displayName, SourceLocation.UNKNOWN, "",
-                    "the file is " + bytes.length + " bytes; a config may be at most " + MAX_BYTES
-                            + " bytes (1 MiB): split it or remove what is not needed");
+                    tooLarge(bytes.length == MAX_BYTES + 1 ? "more than " + MAX_BYTES : String.valueOf(bytes.length)));
         }
         try (JsonParser parser = factory.createParser(bytes)) {
             JsonToken first = parser.nextToken();

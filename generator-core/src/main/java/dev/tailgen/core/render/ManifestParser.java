@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class ManifestParser {
 
     /**
      * @param origin names the text in messages (a template or a file)
-     * @return the objects in document order, each with the tree it was read from; empty documents are skipped
+     * @return the objects in document order (CRDs with the tree they were read from); empty documents are skipped
      */
     public List<Manifest> parse(String origin, String text) {
         List<Manifest> out = new ArrayList<>();
@@ -49,7 +50,9 @@ public final class ManifestParser {
                 if (doc == null || doc.isNull() || doc.isMissingNode() || (doc.isTextual() && doc.asText().isBlank())) {
                     continue; // an empty document ("---" twice) reads as null or ""
                 }
-                out.add(new Manifest(toObject(origin, index, doc), doc));
+                HasMetadata object = toObject(origin, index, doc);
+                // only CRDs are written from their tree; dropping the others' halves the memory of a big config
+                out.add(new Manifest(object, object instanceof CustomResourceDefinition ? doc : null));
             }
         } catch (JsonParseException e) {
             throw new ManifestException(origin + ": document " + (index + 1) + " is not valid YAML: " + firstLine(e.getOriginalMessage()));

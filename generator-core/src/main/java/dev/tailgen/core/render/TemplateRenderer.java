@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.tree.Node;
 import dev.tailgen.core.problem.GenerationException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +37,10 @@ public final class TemplateRenderer {
             .build();
 
     private final Jinjava jinjava;
-    private final Map<String, String> sources = new ConcurrentHashMap<>();
+    private final JinjavaConfig config;
+    /** Filters, functions and tags copied once: Jinjava's renderForResult copies them on every call. */
+    private final Context base;
+    private final Map<String, Node> parsed = new ConcurrentHashMap<>();
 
     public TemplateRenderer() {
         this(false);
@@ -54,22 +59,43 @@ public final class TemplateRenderer {
                 .withLocale(Locale.ROOT)
                 .withTimeZone(ZoneOffset.UTC)
                 .build();
+        this.config = config;
         this.jinjava = new Jinjava(config);
         jinjava.getGlobalContext().registerFilter(new QuoteFilter());
         jinjava.getGlobalContext().registerFilter(new JsonFilter());
+        this.base = jinjava.getGlobalContextCopy();
     }
 
+    /** Renders with a fresh context and interpreter over the template's cached parse tree. */
     public String render(String template, Map<String, ?> context) {
-        String source = sources.computeIfAbsent(template, TemplateRenderer::load);
-        RenderResult result = jinjava.renderForResult(source, context);
-        if (result.hasErrors()) {
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, new Context(base, context, config.getDisabled()), config);
+        JinjavaInterpreter.pushCurrent(interpreter);
+        String output;
+        try {
+            Node root = parsed.computeIfAbsent(template, name -> parse(interpreter, name));
+            output = interpreter.render(root);
+        } catch (InterpretException e) {
+            throw new GenerationException("template " + template + " failed to render: " + e.getMessage(), false);
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+        if (!interpreter.getErrors().isEmpty()) {
             // messages name the template and the fault, never the context (which may hold secrets)
-            String errors = result.getErrors().stream()
+            String errors = interpreter.getErrors().stream()
                     .map(TemplateRenderer::describe)
                     .collect(Collectors.joining("; "));
             throw new GenerationException("template " + template + " failed to render: " + errors, false);
         }
-        return result.getOutput();
+        return output;
+    }
+
+    private static Node parse(JinjavaInterpreter interpreter, String template) {
+        Node root = interpreter.parse(load(template));
+        if (!interpreter.getErrors().isEmpty()) {
+            String errors = interpreter.getErrors().stream().map(TemplateRenderer::describe).collect(Collectors.joining("; "));
+            throw new GenerationException("template " + template + " failed to parse: " + errors, false);
+        }
+        return root;
     }
 
     private static String describe(TemplateError e) {
