@@ -69,14 +69,22 @@ public final class Generator {
     private final GeneratorSettings settings;
     private final YamlSerializer serializer = new YamlSerializer();
     private final ManifestParser parser = new ManifestParser();
+    /** One Jinjava and its parsed templates per generator: a second render reuses them. */
+    private final TemplateRenderer renderer = new TemplateRenderer();
+    /** Its Jackson mapper caches the config's deserializers: build it once, not per render. */
+    private final ConfigLoader loader = new ConfigLoader(Schema.INSTANCE);
+
+    /** The compiled config schema, shared by every generator in the JVM (it is immutable). */
+    private static final class Schema {
+        static final ConfigSchema INSTANCE = ConfigSchema.load();
+    }
 
     public Generator(GeneratorSettings settings) {
         this.settings = settings;
     }
 
     public GenerationResult render() {
-        LoadedConfig loaded = new ConfigLoader(ConfigSchema.load())
-                .load(settings.configFile(), settings.configDisplayName());
+        LoadedConfig loaded = loader.load(settings.configFile(), settings.configDisplayName());
         TailscaleConfig config = loaded.config();
         OperatorInstall install = new OperatorInstallResolver(
                 new PlaceholderResolver(settings.secrets(), settings.resolveSecrets())).resolve(loaded);
@@ -88,7 +96,6 @@ public final class Generator {
         inventory = inventory.withAccess(policy.access());
         TalosVersion talos = TalosVersion.parse(config.talos().version());
 
-        TemplateRenderer renderer = new TemplateRenderer();
         OperatorTemplates operator = new OperatorTemplates(renderer);
         ExposureTemplates exposed = new ExposureTemplates(renderer);
         Map<String, List<Manifest>> groups = new LinkedHashMap<>();
