@@ -84,11 +84,13 @@ public final class Generator {
     }
 
     public GenerationResult render() {
+        // 1. load and validate (schema, semantic checks); resolve defaults and placeholders
         LoadedConfig loaded = loader.load(settings.configFile(), settings.configDisplayName());
         TailscaleConfig config = loaded.config();
         OperatorInstall install = new OperatorInstallResolver(
                 new PlaceholderResolver(settings.secrets(), settings.resolveSecrets())).resolve(loaded);
         Exposure exposure = new ExposureResolver().resolve(config, install);
+        // 2. cross-item checks; the inventory and the tailnet policy (with its cross-checks) need no rendering
         ExposureChecks.check(loaded.document(), exposure, install.hostname());
         Inventory inventory = new InventoryBuilder(config.metadata().name(), config.tailnet().domain()).build(install, exposure);
         TailnetPolicy policy = TailnetPolicy.generate(loaded.document(), settings.configDisplayName(), config.acl(), install,
@@ -96,6 +98,7 @@ public final class Generator {
         inventory = inventory.withAccess(policy.access());
         TalosVersion talos = TalosVersion.parse(config.talos().version());
 
+        // 3. render every group from its templates and re-parse each object (unknown fields fail)
         OperatorTemplates operator = new OperatorTemplates(renderer);
         ExposureTemplates exposed = new ExposureTemplates(renderer);
         Map<String, List<Manifest>> groups = new LinkedHashMap<>();
@@ -120,6 +123,7 @@ public final class Generator {
         groups.values().removeIf(List::isEmpty);
         List<Manifest> secretObjects = parse(operator.oauthSecret(install));
 
+        // 4. check across objects, then order and serialize each group
         List<Manifest> all = new ArrayList<>();
         groups.values().forEach(all::addAll);
         all.addAll(secretObjects);
@@ -129,6 +133,7 @@ public final class Generator {
         groups.forEach((name, objects) -> manifests.put(name, serialize(objects, name.equals(CRDS))));
         String secretManifest = secretObjects.isEmpty() ? null : serialize(secretObjects, false);
 
+        // 5. lay out the files: manifests, Talos patches, report, inventory, policy, talhelper snippets
         List<String> crdUrls = install.crds().inline() ? List.of()
                 : OperatorRelease.CRD_PLURALS.stream().map(p -> OperatorRelease.crdUrl(install.version(), p)).toList();
         OutputLayout layout = new OutputLayout(settings.configDisplayName(), install.version(), talos);
