@@ -6,6 +6,7 @@ import dev.tailgen.core.output.OutputLayout;
 import dev.tailgen.talos.TalosVersion;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one run produced, in memory, before anything is written. Holds no Kubernetes objects, and
@@ -35,6 +36,11 @@ public record GenerationResult(
 
     public int objectCount() {
         return objectsByKind.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The generated file at {@code path} (e.g. {@link OutputLayout#INSTALL_PATCH}), if this run wrote one. */
+    public Optional<OutputFile> file(String path) {
+        return files.stream().filter(f -> f.path().equals(path)).findFirst();
     }
 
     public long totalBytes() {

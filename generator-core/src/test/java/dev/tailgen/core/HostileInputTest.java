@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.tailgen.core.output.OutputFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -65,16 +60,16 @@ class HostileInputTest {
         GenerationResult result = TestConfigs.generator(TestConfigs.write(b, config(value, value))).render();
 
         assertThat(result.objectCount()).isEqualTo(harmless.objectCount());
-        List<JsonNode> docs = documents(result);
-        assertThat(docs).hasSameSizeAs(documents(harmless));
-        assertThat(keyCount(docs)).isEqualTo(keyCount(documents(harmless)));
+        List<JsonNode> docs = TestConfigs.manifestDocuments(result);
+        assertThat(docs).hasSameSizeAs(TestConfigs.manifestDocuments(harmless));
+        assertThat(keyCount(docs)).isEqualTo(keyCount(TestConfigs.manifestDocuments(harmless)));
         JsonNode deployment = docs.stream().filter(d -> d.path("kind").asText().equals("Deployment")).findFirst().orElseThrow();
         JsonNode attributes = deployment.path("spec").path("template").path("spec").path("volumes").get(0).path("csi").path("volumeAttributes");
         assertThat(attributes.size()).isEqualTo(1);
         assertThat(attributes.path("secretProviderClass").asText()).isEqualTo(value);
 
         JsonNode policy = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build()
-                .readTree(text(result, "policy/tailnet-policy.hujson"));
+                .readTree(TestConfigs.text(result, "policy/tailnet-policy.hujson"));
         assertThat(policy.path("acls").get(0).path("src").get(0).asText()).isEqualTo(value);
         assertThat(policy.path("tagOwners").path("tag:k8s").toString()).contains(json(value));
     }
@@ -105,19 +100,6 @@ class HostileInputTest {
         }
     }
 
-    private static List<JsonNode> documents(GenerationResult result) throws IOException {
-        List<JsonNode> docs = new ArrayList<>();
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        for (OutputFile f : result.files()) {
-            if (f.path().startsWith("manifests/") && f.path().endsWith(".yaml")) {
-                try (MappingIterator<JsonNode> it = yaml.readerFor(JsonNode.class).readValues(f.bytes())) {
-                    docs.addAll(it.readAll());
-                }
-            }
-        }
-        return docs;
-    }
-
     private static int keyCount(List<JsonNode> docs) {
         int[] n = {0};
         docs.forEach(d -> count(d, n));
@@ -133,10 +115,5 @@ class HostileInputTest {
         } else if (node.isArray()) {
             node.forEach(c -> count(c, n));
         }
-    }
-
-    private static String text(GenerationResult result, String path) {
-        OutputFile f = result.files().stream().filter(o -> o.path().equals(path)).findFirst().orElseThrow();
-        return new String(f.bytes(), StandardCharsets.UTF_8);
     }
 }

@@ -1,12 +1,19 @@
 package dev.tailgen.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tailgen.core.config.SecretSource;
 import dev.tailgen.core.config.SecretValue;
+import dev.tailgen.core.output.OutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +36,8 @@ public final class TestConfigs {
                   clientId: ${env:TS_CLIENT_ID}
                   clientSecret: ${env:TS_CLIENT_SECRET}
             """;
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public static final SecretSource SECRETS = new SecretSource() {
         private final Map<String, String> env = Map.of("TS_CLIENT_ID", "cid-123", "TS_CLIENT_SECRET", "csecret-456");
@@ -57,6 +66,28 @@ public final class TestConfigs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The text of a generated file; fails when the run wrote no such file. */
+    public static String text(GenerationResult result, String path) {
+        return result.file(path).orElseThrow(() -> new AssertionError("no generated file " + path)).content();
+    }
+
+    /** The YAML documents of a generated file, as trees. */
+    public static List<JsonNode> documents(GenerationResult result, String path) {
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(text(result, path))) {
+            return docs.readAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The documents of every manifests/*.yaml file, in file order. */
+    public static List<JsonNode> manifestDocuments(GenerationResult result) {
+        List<JsonNode> all = new ArrayList<>();
+        result.files().stream().map(OutputFile::path).filter(p -> p.startsWith("manifests/") && p.endsWith(".yaml"))
+                .forEach(p -> all.addAll(documents(result, p)));
+        return all;
     }
 
     /** Rendering {@code config} fails with exactly {@code expected}: file:line:column, config path, message. */

@@ -37,27 +37,24 @@ final class MachineConfigs {
     /** @return one line per file: updated, or already current */
     static List<String> embed(List<File> files, TalosVersion version, List<InlineManifest> inline, TalosContent content,
             Function<Path, String> shown) throws MojoFailureException {
-        List<String> log = new ArrayList<>();
-        List<String[]> updates = new ArrayList<>();
+        List<Update> updates = new ArrayList<>();
         for (File file : files) {
             Path path = file.toPath();
             String before = read(path, shown);
-            String after;
             try {
-                after = MachineConfigEmbedder.embed(before, version, inline, content.external());
+                updates.add(new Update(path, MachineConfigEmbedder.embed(before, version, inline, content.external()), before));
             } catch (TalosPatchException e) {
                 throw new MojoFailureException(shown.apply(path) + ": " + e.getMessage());
             }
-            updates.add(new String[] {path.toString(), after, before.equals(after) ? "" : "changed"});
         }
         // every file is checked before any is written, so a refused file leaves all of them untouched
-        for (String[] u : updates) {
-            Path path = Path.of(u[0]);
-            if (u[2].isEmpty()) {
-                log.add(shown.apply(path) + " already carries the current manifests");
+        List<String> log = new ArrayList<>();
+        for (Update u : updates) {
+            if (u.after().equals(u.before())) {
+                log.add(shown.apply(u.path()) + " already carries the current manifests");
             } else {
-                write(path, u[1], shown);
-                log.add("Updated " + shown.apply(path) + ": " + inline.size() + " inline and " + content.external().size()
+                write(u.path(), u.after(), shown);
+                log.add("Updated " + shown.apply(u.path()) + ": " + inline.size() + " inline and " + content.external().size()
                         + " external manifests (every other line unchanged)");
             }
         }
@@ -80,6 +77,9 @@ final class MachineConfigs {
             }
         }
         return problems;
+    }
+
+    private record Update(Path path, String after, String before) {
     }
 
     private static String read(Path path, Function<Path, String> shown) throws MojoFailureException {

@@ -42,11 +42,11 @@ public final class DriftCheck {
                 continue;
             }
             if (!Files.exists(file)) {
-                out.add(f.path() + ": missing\n" + diff(f.path(), "", new String(f.bytes(), StandardCharsets.UTF_8)));
+                out.add(f.path() + ": missing\n" + diff(f.path(), "", f.content()));
                 continue;
             }
             String now = read(file);
-            String wanted = new String(f.bytes(), StandardCharsets.UTF_8);
+            String wanted = f.content();
             if (!now.equals(wanted)) {
                 out.add(f.path() + ": differs\n" + diff(f.path(), now, wanted));
             }

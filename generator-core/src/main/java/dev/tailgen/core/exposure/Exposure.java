@@ -23,6 +23,16 @@ public record Exposure(
     public static final String DEFAULT_PROXY_CLASS = "tailscale-default";
 
     public record Port(String name, int port, Object targetPort, String protocol, Integer nodePort) {
+        /** Whether a reference to a Service port, by number or by name, means this port. */
+        public boolean isReferencedBy(Object servicePort) {
+            return servicePort instanceof Integer n ? port == n : servicePort.equals(name);
+        }
+    }
+
+    /** The Service of services[] an Ingress in {@code namespace} sends to: by name or public-twin name; null if not in the config. */
+    public static ExposedService backendService(List<ExposedService> services, String namespace, String name) {
+        return services.stream().filter(s -> s.namespace().equals(namespace)
+                && (s.name().equals(name) || name.equals(s.publicName()))).findFirst().orElse(null);
     }
 
     /**

@@ -94,20 +94,10 @@ public final class ExposureChecks {
 
     private void backends(Exposure e) {
         for (ExposedIngress g : e.ingresses()) {
-            for (ExposedService s : e.services()) {
-                if (!s.namespace().equals(g.namespace())) {
-                    continue;
-                }
-                boolean twin = g.backendService().equals(s.publicName());
-                if (!g.backendService().equals(s.name()) && !twin) {
-                    continue;
-                }
-                boolean found = s.ports().stream().anyMatch(p -> g.backendPort() instanceof Integer n
-                        ? p.port() == n : g.backendPort().equals(p.name()));
-                if (!found) {
-                    add(g.pointer() + "/backend/port", "service \"" + g.backendService() + "\" in namespace " + g.namespace()
-                            + " (" + describe(s.pointer()) + ") has no port " + quoteName(g.backendPort()) + "; its ports: " + ports(s.ports()));
-                }
+            ExposedService s = Exposure.backendService(e.services(), g.namespace(), g.backendService());
+            if (s != null && s.ports().stream().noneMatch(p -> p.isReferencedBy(g.backendPort()))) {
+                add(g.pointer() + "/backend/port", "service \"" + g.backendService() + "\" in namespace " + g.namespace()
+                        + " (" + describe(s.pointer()) + ") has no port " + quoteName(g.backendPort()) + "; its ports: " + ports(s.ports()));
             }
         }
     }

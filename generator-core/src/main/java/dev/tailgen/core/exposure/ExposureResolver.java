@@ -45,7 +45,7 @@ public final class ExposureResolver {
             TailscaleConfig.Ingress g = inIngresses.get(i);
             String ns = or(g.namespace(), "default");
             Object backendPort = portValue(g.backend().port());
-            ExposedService known = backendService(services, ns, g.backend().service());
+            ExposedService known = Exposure.backendService(services, ns, g.backend().service());
             Map<String, String> selector = g.backend().selector() != null ? new TreeMap<>(g.backend().selector())
                     : known == null ? null : known.selector();
             Object targetPort = g.backend().targetPort() != null ? portValue(g.backend().targetPort())
@@ -89,17 +89,9 @@ public final class ExposureResolver {
         return new Exposure(services, ingresses, connectors, egress, defaultClass, own);
     }
 
-    /** The Service of services[] an Ingress sends to (by name or public-twin name, same namespace), or null. */
-    private static ExposedService backendService(List<ExposedService> services, String namespace, String name) {
-        return services.stream().filter(s -> s.namespace().equals(namespace)
-                && (s.name().equals(name) || name.equals(s.publicName()))).findFirst().orElse(null);
-    }
-
     /** The target port behind a Service port given by number or name; the port itself if no port matches (a check reports that). */
     private static Object targetOf(ExposedService s, Object servicePort) {
-        return s.ports().stream()
-                .filter(p -> servicePort instanceof Integer n ? p.port() == n : servicePort.equals(p.name()))
-                .map(Port::targetPort).findFirst().orElse(servicePort);
+        return s.ports().stream().filter(p -> p.isReferencedBy(servicePort)).map(Port::targetPort).findFirst().orElse(servicePort);
     }
 
     /** The operator names replicas {@code <prefix>-<i>}; a single Connector defaults to {@code <name>-connector}. */

@@ -14,44 +14,32 @@ import java.util.Map;
  * translation); the tailnet is TCP 443 and every UDP port to the world (DERP and STUN use IP literals, so
  * toFQDNs cannot express it).
  */
-final class CiliumPolicies {
+final class CiliumPolicies implements PolicyDialect {
     static final String NAMESPACE_LABEL = "k8s:io.kubernetes.pod.namespace";
 
-    private CiliumPolicies() {
+    @Override
+    public Map<String, Object> toBackend(Backend b) {
+        return rule("toEndpoints", List.of(backendPods(b)), b.ports());
     }
 
-    static List<PolicyObject> of(PolicyIntent intent) {
-        List<PolicyObject> out = new ArrayList<>();
-        String opNs = intent.operatorNamespace();
-        out.add(new PolicyObject("tailscale-operator-egress", opNs, "operator-egress",
-                egressSpec(Map.of("app", "operator"), base(intent))));
-        out.add(new PolicyObject("tailscale-proxies-egress", opNs, "proxies-egress",
-                egressSpec(Map.of("tailscale.com/managed", "true"), base(intent))));
-        for (Backend b : intent.backends()) {
-            out.add(new PolicyObject(PolicyObject.parentName("tailscale-proxy", b.parentType(), b.namespace(), b.parentName()), opNs,
-                    "proxy-egress", egressSpec(b.proxyLabels(), List.of(rule("toEndpoints", List.of(backendPods(b)), b.ports())))));
-            out.add(new PolicyObject(PolicyObject.parentName("tailscale-allow", b.parentType(), b.namespace(), b.parentName()), b.namespace(),
-                    "backend-ingress", backendSpec(b, opNs)));
+    @Override
+    public List<Map<String, Object>> connectorEgress(ConnectorRoutes c, PolicyIntent intent) {
+        List<Map<String, Object>> egress = new ArrayList<>();
+        if (!c.routes().isEmpty()) {
+            egress.add(Map.of("toCIDR", c.routes()));
         }
-        for (ConnectorRoutes c : intent.connectors()) {
-            List<Map<String, Object>> egress = new ArrayList<>();
-            if (!c.routes().isEmpty()) {
-                egress.add(Map.of("toCIDR", c.routes()));
-            }
-            if (c.reachesCluster()) {
-                egress.add(Map.of("toEntities", List.of("cluster"))); // routed cluster IPs reach pods after service translation
-            }
-            if (c.exitNode()) {
-                egress.add(Map.of("toEntities", List.of("world")));
-            }
-            out.add(new PolicyObject(PolicyObject.parentName("tailscale-proxy", "connector", opNs, c.name()), opNs, "connector-egress",
-                    egressSpec(c.proxyLabels(), egress)));
+        if (c.reachesCluster()) {
+            egress.add(Map.of("toEntities", List.of("cluster"))); // routed cluster IPs reach pods after service translation
         }
-        return out;
+        if (c.exitNode()) {
+            egress.add(Map.of("toEntities", List.of("world")));
+        }
+        return egress;
     }
 
     /** API server, cluster DNS (with the DNS rule that turns on Cilium's DNS proxy), the tailnet. */
-    private static List<Map<String, Object>> base(PolicyIntent intent) {
+    @Override
+    public List<Map<String, Object>> baseEgress(PolicyIntent intent) {
         Map<String, String> dnsPods = new LinkedHashMap<>();
         dnsPods.put(NAMESPACE_LABEL, "kube-system");
         dnsPods.put("k8s:k8s-app", "kube-dns");
@@ -69,7 +57,8 @@ final class CiliumPolicies {
                 entitiesOnPorts("world", List.of(port("443", "TCP"), udpAll)));
     }
 
-    private static Map<String, Object> backendSpec(Backend b, String operatorNamespace) {
+    @Override
+    public Map<String, Object> backendSpec(Backend b, String operatorNamespace) {
         Map<String, String> proxies = new LinkedHashMap<>();
         proxies.put(NAMESPACE_LABEL, operatorNamespace);
         proxies.putAll(b.proxyLabels());
@@ -91,7 +80,8 @@ final class CiliumPolicies {
         return Map.of("matchLabels", labels);
     }
 
-    private static Map<String, Object> egressSpec(Map<String, String> selector, List<Map<String, Object>> egress) {
+    @Override
+    public Map<String, Object> egressSpec(Map<String, String> selector, List<Map<String, Object>> egress) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("endpointSelector", Map.of("matchLabels", selector));
         spec.put("egress", egress);

@@ -15,43 +15,32 @@ import java.util.Map;
  * entity, the API server is {@code networkPolicy.apiServerCidrs} on its port; the tailnet is
  * TCP 443 and every UDP port to anywhere outside the cluster CIDRs.
  */
-final class KubernetesPolicies {
+final class KubernetesPolicies implements PolicyDialect {
     static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
 
-    private KubernetesPolicies() {
+    @Override
+    public Map<String, Object> toBackend(Backend b) {
+        return to(List.of(pods(b.namespace(), b.selector())), ports(b.ports()));
     }
 
-    static List<PolicyObject> of(PolicyIntent intent) {
-        List<PolicyObject> out = new ArrayList<>();
-        String opNs = intent.operatorNamespace();
-        out.add(new PolicyObject("tailscale-operator-egress", opNs, "operator-egress", egressSpec(Map.of("app", "operator"), base(intent))));
-        out.add(new PolicyObject("tailscale-proxies-egress", opNs, "proxies-egress",
-                egressSpec(Map.of("tailscale.com/managed", "true"), base(intent))));
-        for (Backend b : intent.backends()) {
-            out.add(new PolicyObject(PolicyObject.parentName("tailscale-proxy", b.parentType(), b.namespace(), b.parentName()), opNs,
-                    "proxy-egress", egressSpec(b.proxyLabels(), List.of(to(List.of(pods(b.namespace(), b.selector())), ports(b.ports()))))));
-            out.add(new PolicyObject(PolicyObject.parentName("tailscale-allow", b.parentType(), b.namespace(), b.parentName()), b.namespace(),
-                    "backend-ingress", backendSpec(b, opNs)));
+    @Override
+    public List<Map<String, Object>> connectorEgress(ConnectorRoutes c, PolicyIntent intent) {
+        List<Map<String, Object>> egress = new ArrayList<>();
+        if (!c.routes().isEmpty()) {
+            egress.add(Map.of("to", c.routes().stream().map(r -> (Object) Map.of("ipBlock", Map.of("cidr", r))).toList()));
         }
-        for (ConnectorRoutes c : intent.connectors()) {
-            List<Map<String, Object>> egress = new ArrayList<>();
-            if (!c.routes().isEmpty()) {
-                egress.add(Map.of("to", c.routes().stream().map(r -> (Object) Map.of("ipBlock", Map.of("cidr", r))).toList()));
-            }
-            if (c.reachesCluster()) {
-                // routed Service IPs are translated to pod IPs before policy applies: allow the pods
-                egress.add(Map.of("to", List.of(Map.of("namespaceSelector", Map.of()))));
-            }
-            if (c.exitNode()) {
-                egress.add(Map.of("to", outside(intent.clusterCidrs())));
-            }
-            out.add(new PolicyObject(PolicyObject.parentName("tailscale-proxy", "connector", opNs, c.name()), opNs, "connector-egress",
-                    egressSpec(c.proxyLabels(), egress)));
+        if (c.reachesCluster()) {
+            // routed Service IPs are translated to pod IPs before policy applies: allow the pods
+            egress.add(Map.of("to", List.of(Map.of("namespaceSelector", Map.of()))));
         }
-        return out;
+        if (c.exitNode()) {
+            egress.add(Map.of("to", outside(intent.clusterCidrs())));
+        }
+        return egress;
     }
 
-    private static List<Map<String, Object>> base(PolicyIntent intent) {
+    @Override
+    public List<Map<String, Object>> baseEgress(PolicyIntent intent) {
         Map<String, Object> dnsPeer = pods("kube-system", Map.of("k8s-app", "kube-dns"));
         Map<String, Object> udpAll = port(1, "UDP");
         udpAll.put("endPort", 65535);
@@ -69,7 +58,8 @@ final class KubernetesPolicies {
         return List.of(ipBlock("0.0.0.0/0", v4), ipBlock("::/0", v6));
     }
 
-    private static Map<String, Object> backendSpec(Backend b, String operatorNamespace) {
+    @Override
+    public Map<String, Object> backendSpec(Backend b, String operatorNamespace) {
         Map<String, Object> proxies = new LinkedHashMap<>();
         proxies.put("namespaceSelector", Map.of("matchLabels", Map.of(NAMESPACE_NAME, operatorNamespace)));
         proxies.put("podSelector", Map.of("matchLabels", b.proxyLabels()));
@@ -88,7 +78,8 @@ final class KubernetesPolicies {
         return spec;
     }
 
-    private static Map<String, Object> egressSpec(Map<String, String> selector, List<Map<String, Object>> egress) {
+    @Override
+    public Map<String, Object> egressSpec(Map<String, String> selector, List<Map<String, Object>> egress) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("podSelector", Map.of("matchLabels", selector));
         spec.put("policyTypes", List.of("Egress"));

@@ -32,7 +32,7 @@ public record NetworkPolicies(String provider, List<Rendered> rendered, List<Str
             return new NetworkPolicies(provider, List.of(), List.of(), List.of());
         }
         PolicyIntent intent = PolicyIntent.of(c, install, exposure);
-        List<PolicyObject> policies = provider.equals(CILIUM) ? CiliumPolicies.of(intent) : KubernetesPolicies.of(intent);
+        List<PolicyObject> policies = PolicyObject.all(intent, provider.equals(CILIUM) ? new CiliumPolicies() : new KubernetesPolicies());
         String template = provider.equals(CILIUM) ? "netpol/cilium-network-policy.yaml.j2" : "netpol/network-policy.yaml.j2";
         List<Rendered> rendered = new ArrayList<>();
         List<String> summary = new ArrayList<>();

@@ -36,7 +36,7 @@ public final class Summary {
         }
         StringJoiner inline = new StringJoiner(", ");
         r.inlineManifestBytes().forEach((name, bytes) -> inline.add(name + " " + TalosSizes.human(bytes)));
-        long patchBytes = r.files().stream().filter(f -> f.path().equals(OutputLayout.INSTALL_PATCH)).mapToLong(f -> f.bytes().length).sum();
+        long patchBytes = r.file(OutputLayout.INSTALL_PATCH).map(f -> (long) f.bytes().length).orElse(0L);
         lines.add("Talos patch " + OutputLayout.INSTALL_PATCH + ": " + TalosSizes.human(patchBytes) + "; inline manifests: " + inline);
         lines.add((written ? "Wrote " : "Would write ") + r.files().size() + " files, " + bytes(r.totalBytes())
                 + (written ? " to " + shownOutput : "") + ":");
@@ -47,7 +47,7 @@ public final class Summary {
         }
         if (written) {
             String patch = shownOutput + "/" + OutputLayout.INSTALL_PATCH;
-            boolean secret = r.files().stream().anyMatch(f -> f.path().equals(OutputLayout.SECRET_PATCH));
+            boolean secret = r.file(OutputLayout.SECRET_PATCH).isPresent();
             lines.add("Next: talosctl gen config <cluster> <endpoint> --config-patch-control-plane @" + patch
                     + (secret ? " --config-patch-control-plane @" + shownOutput + "/" + OutputLayout.SECRET_PATCH : ""));
             lines.add("  or on a running cluster: talosctl patch mc -n <control-plane> --patch @" + patch

@@ -1,7 +1,6 @@
 package dev.tailgen.core.output;
 
 import dev.tailgen.core.problem.GenerationException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,7 +66,7 @@ public final class TalhelperSnippets {
     }
 
     private static void refuseTemplateSyntax(OutputFile f) {
-        String text = new String(f.bytes(), StandardCharsets.UTF_8);
+        String text = f.content();
         int dollar = text.indexOf('$');
         int braces = text.indexOf("{{");
         if (dollar >= 0 || braces >= 0) {

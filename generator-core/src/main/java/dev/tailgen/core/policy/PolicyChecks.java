@@ -1,6 +1,7 @@
 package dev.tailgen.core.policy;
 
 import dev.tailgen.core.config.ConfigDocument;
+import dev.tailgen.core.config.ConfigPath;
 import dev.tailgen.core.config.TailscaleConfig.Acl;
 import dev.tailgen.core.config.TailscaleConfig.AclRule;
 import dev.tailgen.core.inventory.Inventory.Endpoint;
@@ -48,11 +49,11 @@ final class PolicyChecks {
             for (int i = 0; i < owners.size(); i++) {
                 String owner = owners.get(i);
                 if (owner.startsWith("tag:") && !tagOwners.containsKey(owner)) {
-                    errors.add(doc.problemAt("/acl/tagOwners/" + escape(tag) + "/" + i, "tag \"" + owner
+                    errors.add(doc.problemAt(ConfigPath.child(ConfigPath.child("/acl/tagOwners", tag), i), "tag \"" + owner
                             + "\" has no owner, so it cannot own " + tag + "; add \"" + owner + "\" to acl.tagOwners or use one of: "
                             + String.join(", ", tagOwners.keySet())));
                 } else if (owner.startsWith("group:") && (acl.groups() == null || !acl.groups().containsKey(owner))) {
-                    errors.add(doc.problemAt("/acl/tagOwners/" + escape(tag) + "/" + i, undefinedGroup(owner, acl)));
+                    errors.add(doc.problemAt(ConfigPath.child(ConfigPath.child("/acl/tagOwners", tag), i), undefinedGroup(owner, acl)));
                 }
             }
         });
@@ -113,9 +114,5 @@ final class PolicyChecks {
     private static String unknownTag(String tag, Map<String, List<String>> tagOwners) {
         return "tag \"" + tag + "\" is carried by no generated object and has no owner in acl.tagOwners; use one of: "
                 + String.join(", ", tagOwners.keySet()) + ", or add \"" + tag + "\" to acl.tagOwners if other tailnet devices carry it";
-    }
-
-    private static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
     }
 }

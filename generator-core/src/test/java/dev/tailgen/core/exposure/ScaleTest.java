@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.Generator;
 import dev.tailgen.core.TestConfigs;
-import dev.tailgen.core.output.OutputFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +81,7 @@ class ScaleTest {
         assertThat(result.warnings()).containsExactly("this config creates 621 tailnet devices, more than the 100 of"
                 + " Tailscale's free plan: the tailnet needs a paid plan");
 
-        JsonNode inventory = new ObjectMapper().readTree(file(result, "inventory.json"));
+        JsonNode inventory = new ObjectMapper().readTree(TestConfigs.text(result, "inventory.json"));
         assertUnique(inventory.path("devices"), "name");
         assertUnique(inventory.path("devices"), "magicDns");
         assertUnique(inventory.path("exposures"), "object");
@@ -92,33 +89,16 @@ class ScaleTest {
         List<String> urls = new ArrayList<>();
         inventory.path("exposures").forEach(e -> e.path("urls").forEach(u -> urls.add(u.asText())));
         assertThat(urls).hasSize(SERVICES + 2 * INGRESSES).doesNotHaveDuplicates();
-        assertThat(file(result, "manifests/tailscale-services.yaml")).contains("loadBalancerClass: \"tailscale\"");
-        assertThat(file(result, "manifests/tailscale-ingresses.yaml")).contains("tailscale.com/funnel: \"true\"");
-        assertThat(file(result, "REPORT.md")).contains("100 Services in namespace team-0");
+        assertThat(TestConfigs.text(result, "manifests/tailscale-services.yaml")).contains("loadBalancerClass: \"tailscale\"");
+        assertThat(TestConfigs.text(result, "manifests/tailscale-ingresses.yaml")).contains("tailscale.com/funnel: \"true\"");
+        assertThat(TestConfigs.text(result, "REPORT.md")).contains("100 Services in namespace team-0");
 
-        deleteRecursively(OUTPUT);
-        generator.write(result, OUTPUT);
+        generator.write(result, OUTPUT); // replaces an earlier run's folder (it carries the writer's marker)
     }
 
     private static void assertUnique(JsonNode items, String field) {
         List<String> values = new ArrayList<>();
         items.forEach(i -> values.add(i.path(field).asText()));
         assertThat(values).as(field).isNotEmpty().doesNotHaveDuplicates();
-    }
-
-    private static String file(GenerationResult result, String path) {
-        OutputFile f = result.files().stream().filter(o -> o.path().equals(path)).findFirst().orElseThrow();
-        return new String(f.bytes(), StandardCharsets.UTF_8);
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -3,15 +3,10 @@ package dev.tailgen.core.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.TestConfigs;
 import dev.tailgen.core.exposure.ExposureRulesTest;
-import dev.tailgen.core.output.OutputFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +54,7 @@ class MonitoringTest {
 
     @Test
     void theReportListsWhatIsScraped(@TempDir Path dir) {
-        String report = text(render(dir, CONFIG), "REPORT.md");
+        String report = TestConfigs.text(render(dir, CONFIG), "REPORT.md");
         assertThat(report).contains("- operator `tailscale-operator`: pod port `metrics` 8080 `/metrics`, Service tailscale/operator-metrics,"
                 + " ServiceMonitor tailscale/operator-metrics\n");
         assertThat(report).contains("- proxy `api.tail-xxxxx.ts.net` (Service default/internal-api): pod port `metrics` 9002 `/metrics`");
@@ -77,26 +72,19 @@ class MonitoringTest {
     void offRendersNothing(@TempDir Path dir) {
         GenerationResult result = render(dir, ExposureRulesTest.EXPOSED);
         assertThat(result.files()).noneMatch(f -> f.path().contains("monitoring"));
-        assertThat(text(result, "manifests/tailscale-operator.yaml")).doesNotContain("containerPort");
-        assertThat(text(result, "REPORT.md")).contains("Off (`monitoring.serviceMonitor: false`): nothing is scraped.");
+        assertThat(TestConfigs.text(result, "manifests/tailscale-operator.yaml")).doesNotContain("containerPort");
+        assertThat(TestConfigs.text(result, "REPORT.md")).contains("Off (`monitoring.serviceMonitor: false`): nothing is scraped.");
     }
 
     private static GenerationResult render(Path dir, String config) {
         return TestConfigs.generator(TestConfigs.write(dir, config)).render();
     }
 
-    static Map<String, JsonNode> objects(GenerationResult result, String path) throws IOException {
+    static Map<String, JsonNode> objects(GenerationResult result, String path) {
         Map<String, JsonNode> byName = new LinkedHashMap<>();
-        try (MappingIterator<JsonNode> docs = new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class).readValues(text(result, path))) {
-            for (JsonNode doc : docs.readAll()) {
-                byName.put(doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText(), doc);
-            }
+        for (JsonNode doc : TestConfigs.documents(result, path)) {
+            byName.put(doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText(), doc);
         }
         return byName;
-    }
-
-    static String text(GenerationResult result, String path) {
-        OutputFile f = result.files().stream().filter(o -> o.path().equals(path)).findFirst().orElseThrow();
-        return new String(f.bytes(), StandardCharsets.UTF_8);
     }
 }

@@ -3,13 +3,9 @@ package dev.tailgen.core.netpol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.TestConfigs;
 import dev.tailgen.core.exposure.ExposureRulesTest;
-import dev.tailgen.core.output.OutputFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -86,7 +82,7 @@ class NetworkPoliciesTest {
     void noneRendersNothingAndTheReportSaysSo(@TempDir Path dir) {
         GenerationResult result = TestConfigs.generator(TestConfigs.write(dir, config("none"))).render();
         assertThat(result.files()).noneMatch(f -> f.path().contains("network-policies"));
-        assertThat(text(result, "REPORT.md")).contains("None generated (`networkPolicy.provider: none`): the cluster relies on its default policy");
+        assertThat(TestConfigs.text(result, "REPORT.md")).contains("None generated (`networkPolicy.provider: none`): the cluster relies on its default policy");
     }
 
     @Test
@@ -94,24 +90,15 @@ class NetworkPoliciesTest {
         GenerationResult result = TestConfigs.generator(TestConfigs.write(dir, config("cilium"))).render();
         assertThat(result.notes()).containsExactly("Cilium: with kube-proxy replacement, set socketLB.hostNamespaceOnly: true"
                 + " (Helm; agent flag bpf-lb-sock-hostns-only), or the L4 proxies' forwarded traffic to ClusterIPs is lost");
-        assertThat(text(result, "REPORT.md")).contains("> Cilium: with kube-proxy replacement, set socketLB.hostNamespaceOnly: true");
+        assertThat(TestConfigs.text(result, "REPORT.md")).contains("> Cilium: with kube-proxy replacement, set socketLB.hostNamespaceOnly: true");
     }
 
-    private static Map<String, JsonNode> policies(Path dir, String provider) throws IOException {
+    private static Map<String, JsonNode> policies(Path dir, String provider) {
         GenerationResult result = TestConfigs.generator(TestConfigs.write(dir, config(provider))).render();
         Map<String, JsonNode> byName = new LinkedHashMap<>();
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class)
-                .readValues(text(result, "manifests/tailscale-network-policies.yaml"))) {
-            for (JsonNode doc : docs.readAll()) {
-                byName.put(doc.path("metadata").path("namespace").asText() + "/" + doc.path("metadata").path("name").asText(), doc);
-            }
+        for (JsonNode doc : TestConfigs.documents(result, "manifests/tailscale-network-policies.yaml")) {
+            byName.put(doc.path("metadata").path("namespace").asText() + "/" + doc.path("metadata").path("name").asText(), doc);
         }
         return byName;
-    }
-
-    private static String text(GenerationResult result, String path) {
-        OutputFile f = result.files().stream().filter(o -> o.path().equals(path)).findFirst().orElseThrow();
-        return new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

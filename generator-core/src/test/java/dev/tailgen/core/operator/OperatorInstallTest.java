@@ -13,10 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Install variants the chart renders do not cover: existing Secret, mirrors, digests, a release manifest as CRD source. */
 class OperatorInstallTest {
 
-    private static String file(GenerationResult r, String path) {
-        return r.files().stream().filter(f -> f.path().equals(path)).map(OutputFile::content).findFirst().orElse(null);
-    }
-
     @Test
     void existingSecretMountsTheNamedSecretAndRendersNone(@TempDir Path dir) {
         String config = TestConfigs.MINIMAL.replace("""
@@ -25,7 +21,7 @@ class OperatorInstallTest {
                       clientSecret: ${env:TS_CLIENT_SECRET}
                 """, "    existingSecret: {name: my-oauth}\n");
         GenerationResult r = TestConfigs.generator(TestConfigs.write(dir, config)).render();
-        assertThat(file(r, "manifests/tailscale-operator.yaml"))
+        assertThat(TestConfigs.text(r, "manifests/tailscale-operator.yaml"))
                 .contains("secretName: \"my-oauth\"")
                 .contains("value: \"/oauth/client_secret\"")
                 .doesNotContain("kind: \"Secret\"");
@@ -40,7 +36,7 @@ class OperatorInstallTest {
                   registry: registry.internal.example.com:5000/mirror
                   image: {repository: ghcr.io/tailscale/k8s-operator, digest: "sha256:%s"}
                 """.formatted("a".repeat(64)));
-        String install = file(TestConfigs.generator(TestConfigs.write(dir, config)).render(), "manifests/tailscale-operator.yaml");
+        String install = TestConfigs.text(TestConfigs.generator(TestConfigs.write(dir, config)).render(), "manifests/tailscale-operator.yaml");
         assertThat(install)
                 .contains("image: \"registry.internal.example.com:5000/mirror/tailscale/k8s-operator@sha256:" + "a".repeat(64) + "\"")
                 .contains("value: \"registry.internal.example.com:5000/mirror/tailscale/tailscale:v1.102.3\"");
@@ -50,7 +46,7 @@ class OperatorInstallTest {
     void noauthApiServerProxyNeedsNoImpersonationRbac(@TempDir Path dir) {
         String config = TestConfigs.MINIMAL + "apiServerProxy:\n  mode: \"noauth\"\n";
         GenerationResult r = TestConfigs.generator(TestConfigs.write(dir, config)).render();
-        assertThat(file(r, "manifests/tailscale-operator.yaml"))
+        assertThat(TestConfigs.text(r, "manifests/tailscale-operator.yaml"))
                 .contains("value: \"noauth\"")
                 .doesNotContain("tailscale-auth-proxy");
     }
@@ -63,9 +59,9 @@ class OperatorInstallTest {
         GenerationResult r = TestConfigs.generator(TestConfigs.write(dir, config)).render();
         assertThat(r.objectsByKind()).containsEntry("CustomResourceDefinition", 8);
         assertThat(r.crdUrls()).isEmpty();
-        assertThat(file(r, "talos/tailscale-operator.patch.yaml"))
+        assertThat(TestConfigs.text(r, "talos/tailscale-operator.patch.yaml"))
                 .contains("name: tailscale-operator-crds\nmanifest: |\n")
                 .doesNotContain("KubeExternalManifestConfig");
-        assertThat(file(r, "manifests/tailscale-operator-crds.yaml")).contains("name: \"proxyclasses.tailscale.com\"");
+        assertThat(TestConfigs.text(r, "manifests/tailscale-operator-crds.yaml")).contains("name: \"proxyclasses.tailscale.com\"");
     }
 }

@@ -17,7 +17,6 @@ import dev.tailgen.core.SharedData;
 import dev.tailgen.core.TestConfigs;
 import dev.tailgen.core.problem.GenerationException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +34,8 @@ class TalhelperSnippetsTest {
     void bothSnippetsValidateInTalconfig(@TempDir Path dir) throws IOException {
         Path talhelper = SharedData.upstream().resolve("talhelper");
         GenerationResult result = TestConfigs.generator(TestConfigs.write(dir, CONFIG)).render();
-        String patches = text(result, TalhelperSnippets.PATCHES);
-        String inline = text(result, TalhelperSnippets.INLINE);
+        String patches = TestConfigs.text(result, TalhelperSnippets.PATCHES);
+        String inline = TestConfigs.text(result, TalhelperSnippets.INLINE);
         assertThat(patches).endsWith("""
                 controlPlane:
                   patches:
@@ -66,7 +65,7 @@ class TalhelperSnippetsTest {
         // what the snippets point at is free of talhelper's substitution syntax
         for (OutputFile f : result.files()) {
             if (f.path().startsWith("talos/") && !f.secret()) {
-                assertThat(new String(f.bytes(), StandardCharsets.UTF_8)).doesNotContain("$").doesNotContain("{{");
+                assertThat(f.content()).doesNotContain("$").doesNotContain("{{");
             }
         }
     }
@@ -96,10 +95,5 @@ class TalhelperSnippetsTest {
                 target.set(e.getKey(), e.getValue());
             }
         });
-    }
-
-    private static String text(GenerationResult result, String path) {
-        OutputFile f = result.files().stream().filter(o -> o.path().equals(path)).findFirst().orElseThrow();
-        return new String(f.bytes(), StandardCharsets.UTF_8);
     }
 }

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.MappingIterator;
 import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.TestConfigs;
 import dev.tailgen.core.exposure.ExposureRulesTest;
-import dev.tailgen.core.output.OutputFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,7 +47,7 @@ class TailnetPolicyTest {
     @Test
     void parsesAsHujsonAndOwnsEveryTagTheObjectsCarry(@TempDir Path dir) throws IOException {
         GenerationResult result = TestConfigs.generator(TestConfigs.write(dir, WITH_ACL)).render();
-        JsonNode policy = HUJSON.readTree(text(result, "policy/tailnet-policy.hujson"));
+        JsonNode policy = HUJSON.readTree(TestConfigs.text(result, "policy/tailnet-policy.hujson"));
 
         Set<String> carried = tagsInManifests(result);
         assertThat(carried).containsExactlyInAnyOrder("tag:k8s-operator", "tag:k8s", "tag:prod", "tag:k8s-router", "tag:public");
@@ -71,13 +66,13 @@ class TailnetPolicyTest {
         assertThat(policy.path("tests").toString()).isEqualTo("[{\"src\":\"dev1@example.com\",\"accept\":[\"tag:prod:8080\"]},"
                 + "{\"src\":\"admin@example.com\",\"accept\":[\"tag:k8s:8080\",\"tag:public:443\",\"tag:nas:445\"]},"
                 + "{\"src\":\"guest@example.com\",\"deny\":[\"tag:k8s:8080\",\"tag:prod:8080\",\"tag:k8s:443\",\"tag:public:443\"]}]");
-        assertThat(text(result, "policy/tailnet-policy.hujson")).startsWith("// Tailnet policy FRAGMENT");
+        assertThat(TestConfigs.text(result, "policy/tailnet-policy.hujson")).startsWith("// Tailnet policy FRAGMENT");
     }
 
     @Test
     void theReportHasTheAccessMatrix(@TempDir Path dir) {
         GenerationResult result = TestConfigs.generator(TestConfigs.write(dir, WITH_ACL)).render();
-        assertThat(text(result, "REPORT.md")).contains("""
+        assertThat(TestConfigs.text(result, "REPORT.md")).contains("""
                 | Who | Reaches | Ports | By |
                 | --- | --- | --- | --- |
                 | group:developers | `api.tail-xxxxx.ts.net` | 8080 | acl.rules[0] |
@@ -122,23 +117,15 @@ class TailnetPolicyTest {
     }
 
     /** Tags as the operator reads them: its own env, the tags annotation, Connector spec.tags. */
-    static Set<String> tagsInManifests(GenerationResult result) throws IOException {
+    static Set<String> tagsInManifests(GenerationResult result) {
         Set<String> tags = new LinkedHashSet<>();
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        for (OutputFile f : result.files()) {
-            if (!f.path().startsWith("manifests/") || !f.path().endsWith(".yaml")) {
-                continue;
-            }
-            try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(f.bytes())) {
-                for (JsonNode doc : docs.readAll()) {
-                    splitInto(tags, doc.path("metadata").path("annotations").path("tailscale.com/tags").asText(""));
-                    doc.path("spec").path("tags").forEach(t -> tags.add(t.asText()));
-                    for (JsonNode c : doc.path("spec").path("template").path("spec").path("containers")) {
-                        for (JsonNode env : c.path("env")) {
-                            if (List.of("OPERATOR_INITIAL_TAGS", "PROXY_TAGS").contains(env.path("name").asText())) {
-                                splitInto(tags, env.path("value").asText());
-                            }
-                        }
+        for (JsonNode doc : TestConfigs.manifestDocuments(result)) {
+            splitInto(tags, doc.path("metadata").path("annotations").path("tailscale.com/tags").asText(""));
+            doc.path("spec").path("tags").forEach(t -> tags.add(t.asText()));
+            for (JsonNode c : doc.path("spec").path("template").path("spec").path("containers")) {
+                for (JsonNode env : c.path("env")) {
+                    if (List.of("OPERATOR_INITIAL_TAGS", "PROXY_TAGS").contains(env.path("name").asText())) {
+                        splitInto(tags, env.path("value").asText());
                     }
                 }
             }
@@ -150,10 +137,5 @@ class TailnetPolicyTest {
         List<String> parts = new ArrayList<>(List.of(commaList.split(",")));
         parts.removeIf(String::isEmpty);
         tags.addAll(parts);
-    }
-
-    private static String text(GenerationResult result, String path) {
-        OutputFile f = result.files().stream().filter(o -> o.path().equals(path)).findFirst().orElseThrow();
-        return new String(f.bytes(), StandardCharsets.UTF_8);
     }
 }
