@@ -28,10 +28,12 @@ import dev.tailgen.core.output.TalosSizes;
 import dev.tailgen.core.output.YamlSerializer;
 import dev.tailgen.core.policy.TailnetPolicy;
 import dev.tailgen.core.render.KindOrder;
-import dev.tailgen.core.render.Manifest;
 import dev.tailgen.core.render.ManifestChecks;
 import dev.tailgen.core.render.ManifestParser;
+import dev.tailgen.core.render.ManifestRendering;
+import dev.tailgen.core.render.TemplateCall;
 import dev.tailgen.core.render.TemplateRenderer;
+import dev.tailgen.core.render.WrittenObject;
 import dev.tailgen.core.uptodate.UpToDate;
 import dev.tailgen.talos.TalosVersion;
 import java.nio.charset.StandardCharsets;
@@ -42,12 +44,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The pipeline, in this order: load -> validate -> resolve defaults -> cross-item checks -> inventory and tailnet
- * policy (with its cross-checks) -> render templates -> re-parse
- * and reject unknown fields -> check -> order -> serialize -> Talos patches; then, separately,
- * write atomically. {@link #render()} writes nothing, so validate and generate share every check.
+ * policy (with its cross-checks) -> render templates, re-parse and reject unknown fields, serialize (per object,
+ * on every core, results in order) -> check across objects -> order -> Talos patches; then, separately, write
+ * atomically. {@link #render()} writes nothing, so validate and generate share every check.
  */
 public final class Generator {
     /** Names of the manifest groups: file names in manifests/ and inline-manifest names in Talos. */
@@ -84,6 +87,27 @@ public final class Generator {
     }
 
     public GenerationResult render() {
+        Checked checked = loadAndCheck();
+        Manifests manifests = renderManifests(checked);
+        return layOut(checked, manifests);
+    }
+
+    /** The config, loaded and checked, and what it resolves to; nothing rendered yet. */
+    private record Checked(LoadedConfig loaded, TailscaleConfig config, OperatorInstall install, Exposure exposure,
+            Inventory inventory, TailnetPolicy policy, TalosVersion talos) {
+    }
+
+    /**
+     * Each group's YAML in apply order, and what the report needs of the objects. The objects and
+     * their template contexts end with {@link #renderManifests}, so the heap's peak (laying out the
+     * files) holds the text alone: 5,000 services then fit in 140 MB.
+     */
+    private record Manifests(Map<String, String> groups, String secret, Map<String, Integer> objectsByKind, Inventory inventory,
+            List<String> notes, List<String> warnings) {
+    }
+
+    /** Steps 1 and 2. */
+    private Checked loadAndCheck() {
         // 1. load and validate (schema, semantic checks); resolve defaults and placeholders
         LoadedConfig loaded = loader.load(settings.configFile(), settings.configDisplayName());
         TailscaleConfig config = loaded.config();
@@ -96,64 +120,79 @@ public final class Generator {
         TailnetPolicy policy = TailnetPolicy.generate(loaded.document(), settings.configDisplayName(), config.acl(), install,
                 exposure, inventory.exposures());
         inventory = inventory.withAccess(policy.access());
-        TalosVersion talos = TalosVersion.parse(config.talos().version());
+        return new Checked(loaded, config, install, exposure, inventory, policy, TalosVersion.parse(config.talos().version()));
+    }
 
-        // 3. render every group from its templates and re-parse each object (unknown fields fail)
-        OperatorTemplates operator = new OperatorTemplates(renderer);
-        ExposureTemplates exposed = new ExposureTemplates(renderer);
-        Map<String, List<Manifest>> groups = new LinkedHashMap<>();
-        List<Manifest> installObjects = parse(operator.install(install));
-        installObjects.addAll(parse(exposed.proxyClass(exposure)));
-        groups.put(INSTALL, installObjects);
-        if (install.crds().inline()) {
-            groups.put(CRDS, new CrdSourceReader(parser).read(loaded.document(), install.crds().source()));
-        }
-        groups.put(NAMESPACES, parse(exposed.namespaces(exposure, Set.of(install.namespace()))));
-        groups.put(SECTION_GROUPS.get("services"), parse(exposed.services(exposure)));
-        groups.put(SECTION_GROUPS.get("ingresses"), parse(exposed.ingresses(exposure)));
-        groups.put(SECTION_GROUPS.get("subnetRouters"), parse(exposed.connectors(exposure)));
-        groups.put(SECTION_GROUPS.get("egress"), parse(exposed.egress(exposure)));
-        NetworkPolicies policies = NetworkPolicies.render(config.networkPolicy(), install, exposure, renderer);
-        groups.put(SECTION_GROUPS.get("networkPolicies"), parse(policies.rendered()));
+    /** Steps 3 and 4. */
+    private Manifests renderManifests(Checked c) {
+        // 3. say what each group renders, then render every call, re-parse each object (unknown fields fail) and write it
+        OperatorInstall install = c.install();
+        Exposure exposure = c.exposure();
+        Map<String, List<TemplateCall>> calls = new LinkedHashMap<>();
+        List<TemplateCall> installCalls = new ArrayList<>(OperatorTemplates.install(install));
+        installCalls.addAll(ExposureTemplates.proxyClass(exposure));
+        calls.put(INSTALL, installCalls);
+        calls.put(NAMESPACES, ExposureTemplates.namespaces(exposure, Set.of(install.namespace())));
+        calls.put(SECTION_GROUPS.get("services"), ExposureTemplates.services(exposure));
+        calls.put(SECTION_GROUPS.get("ingresses"), ExposureTemplates.ingresses(exposure));
+        calls.put(SECTION_GROUPS.get("subnetRouters"), ExposureTemplates.connectors(exposure));
+        calls.put(SECTION_GROUPS.get("egress"), ExposureTemplates.egress(exposure));
+        NetworkPolicies policies = NetworkPolicies.of(c.config().networkPolicy(), install, exposure);
+        calls.put(SECTION_GROUPS.get("networkPolicies"), policies.calls());
         List<String> notes = policies.provider().equals(NetworkPolicies.CILIUM) ? List.of(CILIUM_SOCKET_LB_NOTE) : List.of();
-        inventory = inventory.withNetworkPolicy(new Inventory.NetworkPolicySection(policies.provider(), policies.summary(), notes));
-        Monitoring monitoring = Monitoring.render(config, install, exposure, config.tailnet().domain(), renderer);
-        groups.put(SECTION_GROUPS.get("monitoring"), parse(monitoring.rendered()));
-        inventory = inventory.withScraped(monitoring.scraped());
-        groups.values().removeIf(List::isEmpty);
-        List<Manifest> secretObjects = parse(operator.oauthSecret(install));
+        Monitoring monitoring = Monitoring.of(c.config(), install, exposure, c.config().tailnet().domain());
+        calls.put(SECTION_GROUPS.get("monitoring"), monitoring.calls());
 
-        // 4. check across objects, then order and serialize each group
-        List<Manifest> all = new ArrayList<>();
+        // upstream CRDs are written from the tree they were read from, so numbers and key order stay as upstream wrote them
+        List<WrittenObject> crds = !install.crds().inline() ? List.of()
+                : new CrdSourceReader(parser).read(c.loaded().document(), install.crds().source()).stream()
+                        .map(m -> WrittenObject.of(m.object(), serializer.write(m.source()))).toList();
+        ManifestRendering rendering = new ManifestRendering(renderer, parser, serializer);
+        Map<String, List<WrittenObject>> groups = withCrds(rendering.render(calls), crds);
+        groups.values().removeIf(List::isEmpty);
+        List<WrittenObject> secretObjects = rendering.render(OperatorTemplates.oauthSecret(install));
+
+        // 4. check across objects, then order each group and join its documents
+        List<WrittenObject> all = new ArrayList<>();
         groups.values().forEach(all::addAll);
         all.addAll(secretObjects);
         ManifestChecks.check(all);
+        Map<String, String> joined = new LinkedHashMap<>();
+        groups.forEach((name, objects) -> joined.put(name, joinInOrder(objects)));
+        String secret = secretObjects.isEmpty() ? null : joinInOrder(secretObjects);
 
-        Map<String, String> manifests = new LinkedHashMap<>();
-        groups.forEach((name, objects) -> manifests.put(name, serialize(objects, name.equals(CRDS))));
-        String secretManifest = secretObjects.isEmpty() ? null : serialize(secretObjects, false);
+        Inventory inventory = c.inventory()
+                .withNetworkPolicy(new Inventory.NetworkPolicySection(policies.provider(), policies.summary(), notes))
+                .withScraped(monitoring.scraped());
+        List<String> warnings = new ArrayList<>(policies.warnings());
+        warnings.addAll(monitoring.warnings());
+        return new Manifests(joined, secret, countByKind(all), inventory, notes, warnings);
+    }
 
-        // 5. lay out the files: manifests, Talos patches, report, inventory, policy, talhelper snippets
+    /** Step 5: the files (manifests, Talos patches, report, inventory, policy, talhelper snippets) and the summary. */
+    private GenerationResult layOut(Checked c, Manifests m) {
+        OperatorInstall install = c.install();
+        TalosVersion talos = c.talos();
+        Map<String, String> manifests = m.groups();
         List<String> crdUrls = install.crds().inline() ? List.of()
                 : OperatorRelease.CRD_PLURALS.stream().map(p -> OperatorRelease.crdUrl(install.version(), p)).toList();
         OutputLayout layout = new OutputLayout(settings.configDisplayName(), install.version(), talos);
-        Set<String> inTalos = talosGroups(config, manifests.keySet());
-        List<OutputFile> files = layout.files(manifests, inTalos, secretManifest, crdUrls);
+        Set<String> inTalos = talosGroups(c.config(), manifests.keySet());
+        List<OutputFile> files = layout.files(manifests, inTalos, m.secret(), crdUrls);
         Map<String, Long> inlineBytes = new LinkedHashMap<>();
         inTalos.forEach(group -> inlineBytes.put(group, (long) manifests.get(group).getBytes(StandardCharsets.UTF_8).length));
         long patchBytes = files.stream().filter(f -> f.path().equals(OutputLayout.INSTALL_PATCH)).mapToLong(f -> f.bytes().length).sum();
         String sizeWarning = TalosSizes.warning(OutputLayout.INSTALL_PATCH, patchBytes);
-        inventory = inventory.withTalos(new Inventory.TalosSection(talos.toString(), OutputLayout.INSTALL_PATCH, patchBytes, inlineBytes,
-                sizeWarning));
+        Inventory inventory = m.inventory().withTalos(new Inventory.TalosSection(talos.toString(), OutputLayout.INSTALL_PATCH, patchBytes,
+                inlineBytes, sizeWarning));
         files.addAll(layout.inventory(InventoryReport.write(inventory, settings.configDisplayName()), new InventoryJson().write(inventory)));
-        files.add(layout.policy(policy.hujson()));
-        if (config.talos().talhelper() != null) {
-            files.addAll(TalhelperSnippets.files(config.talos().talhelper().outputPath(), files, inTalos, settings.configDisplayName()));
+        files.add(layout.policy(c.policy().hujson()));
+        if (c.config().talos().talhelper() != null) {
+            files.addAll(TalhelperSnippets.files(c.config().talos().talhelper().outputPath(), files, inTalos, settings.configDisplayName()));
         }
 
-        List<String> warnings = new ArrayList<>(policy.warnings());
-        warnings.addAll(policies.warnings());
-        warnings.addAll(monitoring.warnings());
+        List<String> warnings = new ArrayList<>(c.policy().warnings());
+        warnings.addAll(m.warnings());
         if (inventory.deviceWarning() != null) {
             warnings.add(inventory.deviceWarning());
         }
@@ -161,8 +200,8 @@ public final class Generator {
             warnings.add(sizeWarning);
         }
         return new GenerationResult(install.version(), install.namespace(), install.credentialsMode(), talos,
-                countByKind(all), crdUrls, files, inlineBytes, inventory.deviceCount(), notes, warnings,
-                OutputLayout.talosContent(manifests, inTalos, secretManifest, crdUrls));
+                m.objectsByKind(), crdUrls, files, inlineBytes, inventory.deviceCount(), m.notes(), warnings,
+                OutputLayout.talosContent(manifests, inTalos, m.secret(), crdUrls));
     }
 
     /** The install (and CRDs) always; exposure sections only when talos.include names them. */
@@ -186,26 +225,28 @@ public final class Generator {
         new OutputWriter().write(outputDirectory, result.files(), UpToDate.markerLines(fingerprint, result.files()));
     }
 
-    private List<Manifest> parse(List<OperatorTemplates.Rendered> rendered) {
-        List<Manifest> objects = new ArrayList<>();
-        for (OperatorTemplates.Rendered r : rendered) {
-            objects.addAll(parser.parse(r.template(), r.text()));
-        }
-        return objects;
+    /** The CRDs' group right after the install, where Talos and the output files expect it. */
+    private static Map<String, List<WrittenObject>> withCrds(Map<String, List<WrittenObject>> groups, List<WrittenObject> crds) {
+        Map<String, List<WrittenObject>> out = new LinkedHashMap<>();
+        groups.forEach((name, objects) -> {
+            out.put(name, objects);
+            if (name.equals(INSTALL)) {
+                out.put(CRDS, crds);
+            }
+        });
+        return out;
     }
 
-    /** @param asRead write each object's source tree (upstream CRDs) instead of its typed form */
-    private String serialize(List<Manifest> manifests, boolean asRead) {
-        List<Manifest> sorted = new ArrayList<>(manifests);
-        sorted.sort(KindOrder.MANIFESTS);
-        return serializer.writeAll(sorted.stream().map(m -> asRead ? m.source() : (Object) m.object()).toList());
+    private static String joinInOrder(List<WrittenObject> objects) {
+        List<WrittenObject> sorted = new ArrayList<>(objects);
+        sorted.sort(KindOrder.OBJECTS);
+        return YamlSerializer.join(sorted.stream().map(WrittenObject::yaml).toList());
     }
 
-    private static Map<String, Integer> countByKind(List<Manifest> manifests) {
-        List<Manifest> sorted = new ArrayList<>(manifests);
-        sorted.sort(KindOrder.MANIFESTS);
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        sorted.forEach(m -> counts.merge(m.kind(), 1, Integer::sum));
-        return counts;
+    /** Counts in apply order of the kinds. */
+    private static Map<String, Integer> countByKind(List<WrittenObject> objects) {
+        Map<String, Integer> counts = new TreeMap<>(KindOrder.KINDS);
+        objects.forEach(o -> counts.merge(o.kind(), 1, Integer::sum));
+        return new LinkedHashMap<>(counts);
     }
 }

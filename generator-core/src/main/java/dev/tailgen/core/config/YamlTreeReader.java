@@ -50,7 +50,16 @@ public final class YamlTreeReader {
     }
 
     public ConfigDocument read(Path path, String displayName, byte[] bytes) {
-        SourceMap map = new SourceMap(displayName);
+        JsonNode tree = read(bytes, new SourceMap(displayName, false));
+        return new ConfigDocument(path, tree, () -> {
+            SourceMap located = new SourceMap(displayName, true);
+            read(bytes, located); // the same bytes read the same way: cannot fail now
+            return located;
+        });
+    }
+
+    private JsonNode read(byte[] bytes, SourceMap map) {
+        String displayName = map.file();
         if (bytes.length > MAX_BYTES) {
             throw fail(displayName, SourceLocation.UNKNOWN, "",
                     tooLarge(bytes.length == MAX_BYTES + 1 ? "more than " + MAX_BYTES : String.valueOf(bytes.length)));
@@ -66,7 +75,7 @@ public final class YamlTreeReader {
                 throw fail(displayName, location(parser.currentTokenLocation()), "",
                         "found a second YAML document; a config file holds exactly one (remove the '---' separator)");
             }
-            return new ConfigDocument(path, tree, map);
+            return tree;
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             throw fail(displayName, loc == null ? SourceLocation.UNKNOWN : location(loc), "",

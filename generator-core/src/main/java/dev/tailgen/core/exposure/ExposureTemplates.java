@@ -5,8 +5,7 @@ import dev.tailgen.core.exposure.Exposure.EgressTarget;
 import dev.tailgen.core.exposure.Exposure.ExposedIngress;
 import dev.tailgen.core.exposure.Exposure.ExposedService;
 import dev.tailgen.core.exposure.Exposure.Port;
-import dev.tailgen.core.operator.OperatorTemplates.Rendered;
-import dev.tailgen.core.render.TemplateRenderer;
+import dev.tailgen.core.render.TemplateCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Renders the exposure sections, one template per object. Labels, annotations and port lists are
+ * The exposure sections, one template call per object. Labels, annotations and port lists are
  * computed here (the operator's exact annotation names and string values) and reach the
  * templates as JSON values.
  */
@@ -26,14 +25,11 @@ public final class ExposureTemplates {
     public static final String PROXY_CLASS_LABEL = "tailscale.com/proxy-class";
     private static final Set<String> BUILT_IN_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
-    private final TemplateRenderer renderer;
-
-    public ExposureTemplates(TemplateRenderer renderer) {
-        this.renderer = renderer;
+    private ExposureTemplates() {
     }
 
-    public List<Rendered> services(Exposure e) {
-        List<Rendered> out = new ArrayList<>();
+    public static List<TemplateCall> services(Exposure e) {
+        List<TemplateCall> out = new ArrayList<>();
         for (ExposedService s : e.services()) {
             Map<String, Object> svc = exposedObject(s.name(), s.namespace(), s.proxyClass());
             Map<String, String> annotations = new TreeMap<>();
@@ -49,19 +45,19 @@ public final class ExposureTemplates {
             svc.put("loadBalancer", s.loadBalancer());
             svc.put("selector", s.selector());
             svc.put("ports", ports(s.ports(), true, null));
-            out.add(render("exposure/service.yaml.j2", "svc", svc));
+            out.add(call("exposure/service.yaml.j2", "svc", svc));
             if (s.publicName() != null) {
                 svc.put("publicName", s.publicName());
                 svc.put("publicLabels", managedLabels());
                 svc.put("publicPorts", ports(s.ports(), true, s.publicNodePort()));
-                out.add(render("exposure/public-service.yaml.j2", "svc", svc));
+                out.add(call("exposure/public-service.yaml.j2", "svc", svc));
             }
         }
         return out;
     }
 
-    public List<Rendered> ingresses(Exposure e) {
-        List<Rendered> out = new ArrayList<>();
+    public static List<TemplateCall> ingresses(Exposure e) {
+        List<TemplateCall> out = new ArrayList<>();
         for (ExposedIngress g : e.ingresses()) {
             Map<String, Object> ing = exposedObject(g.name(), g.namespace(), g.proxyClass());
             Map<String, String> annotations = new TreeMap<>();
@@ -84,13 +80,13 @@ public final class ExposureTemplates {
                         "backend", Map.of("service", Map.of("name", g.backendService(), "port", port))));
             }
             ing.put("paths", paths);
-            out.add(render("exposure/ingress.yaml.j2", "ing", ing));
+            out.add(call("exposure/ingress.yaml.j2", "ing", ing));
         }
         return out;
     }
 
-    public List<Rendered> connectors(Exposure e) {
-        List<Rendered> out = new ArrayList<>();
+    public static List<TemplateCall> connectors(Exposure e) {
+        List<TemplateCall> out = new ArrayList<>();
         for (Connector c : e.connectors()) {
             Map<String, Object> spec = new TreeMap<>();
             if (!c.routes().isEmpty()) {
@@ -106,13 +102,13 @@ public final class ExposureTemplates {
             putIfSet(spec, "hostnamePrefix", c.hostnamePrefix());
             putIfSet(spec, "replicas", c.replicas());
             putIfSet(spec, "proxyClass", c.proxyClass());
-            out.add(render("exposure/connector.yaml.j2", "con", Map.of("name", c.name(), "labels", managedLabels(), "spec", spec)));
+            out.add(call("exposure/connector.yaml.j2", "con", Map.of("name", c.name(), "labels", managedLabels(), "spec", spec)));
         }
         return out;
     }
 
-    public List<Rendered> egress(Exposure e) {
-        List<Rendered> out = new ArrayList<>();
+    public static List<TemplateCall> egress(Exposure e) {
+        List<TemplateCall> out = new ArrayList<>();
         for (EgressTarget t : e.egress()) {
             Map<String, Object> egress = new LinkedHashMap<>();
             egress.put("name", t.name());
@@ -121,13 +117,13 @@ public final class ExposureTemplates {
             egress.put("annotations", t.fqdn() != null ? Map.of("tailscale.com/tailnet-fqdn", t.fqdn()) : Map.of("tailscale.com/tailnet-ip", t.ip()));
             egress.put("hasPorts", !t.ports().isEmpty());
             egress.put("ports", ports(t.ports(), false, null));
-            out.add(render("exposure/egress-service.yaml.j2", "egress", egress));
+            out.add(call("exposure/egress-service.yaml.j2", "egress", egress));
         }
         return out;
     }
 
     /** The default ProxyClass we render, or nothing. */
-    public List<Rendered> proxyClass(Exposure e) {
+    public static List<TemplateCall> proxyClass(Exposure e) {
         Exposure.ProxyClassSpec pc = e.renderedProxyClass();
         if (pc == null) {
             return List.of();
@@ -153,26 +149,26 @@ public final class ExposureTemplates {
             }
             spec.put("metrics", Map.of("enable", true, "serviceMonitor", serviceMonitor));
         }
-        return List.of(render("exposure/proxyclass.yaml.j2", "pc", Map.of("name", pc.name(), "labels", managedLabels(), "spec", spec)));
+        return List.of(call("exposure/proxyclass.yaml.j2", "pc", Map.of("name", pc.name(), "labels", managedLabels(), "spec", spec)));
     }
 
     /** Namespaces the exposure objects live in, except the built-in ones and those rendered elsewhere. */
-    public List<Rendered> namespaces(Exposure e, Set<String> alreadyRendered) {
+    public static List<TemplateCall> namespaces(Exposure e, Set<String> alreadyRendered) {
         Set<String> names = new TreeSet<>();
         e.services().forEach(s -> names.add(s.namespace()));
         e.ingresses().forEach(g -> names.add(g.namespace()));
         e.egress().forEach(t -> names.add(t.namespace()));
         names.removeAll(BUILT_IN_NAMESPACES);
         names.removeAll(alreadyRendered);
-        List<Rendered> out = new ArrayList<>();
+        List<TemplateCall> out = new ArrayList<>();
         for (String name : names) {
-            out.add(render("exposure/namespace.yaml.j2", "ns", Map.of("name", name, "labels", managedLabels())));
+            out.add(call("exposure/namespace.yaml.j2", "ns", Map.of("name", name, "labels", managedLabels())));
         }
         return out;
     }
 
-    private Rendered render(String template, String key, Map<String, Object> model) {
-        return new Rendered(template, renderer.render(template, Map.of(key, model)));
+    private static TemplateCall call(String template, String key, Map<String, Object> model) {
+        return new TemplateCall(template, Map.of(key, model));
     }
 
     private static List<Map<String, Object>> ports(List<Port> ports, boolean withTarget, Integer nodePort) {

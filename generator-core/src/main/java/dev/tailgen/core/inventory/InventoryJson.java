@@ -28,10 +28,18 @@ public final class InventoryJson {
         return JsonText.write(root, "inventory.json");
     }
 
+    /** Each record class's components, looked up once: {@code getRecordComponents()} copies them on every call. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     /** A record as a JSON object, keys in declaration order (the JDK guarantees that order, Jackson's defaults do not). */
     private static Map<String, Object> object(Record record) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (RecordComponent c : record.getClass().getRecordComponents()) {
+        for (RecordComponent c : COMPONENTS.get(record.getClass())) {
             try {
                 m.put(c.getName(), c.getAccessor().invoke(record));
             } catch (ReflectiveOperationException e) {

@@ -8,8 +8,7 @@ import dev.tailgen.core.exposure.Exposure.ExposedIngress;
 import dev.tailgen.core.exposure.Exposure.ExposedService;
 import dev.tailgen.core.exposure.ProxyClassDefaults;
 import dev.tailgen.core.operator.OperatorInstall;
-import dev.tailgen.core.operator.OperatorTemplates.Rendered;
-import dev.tailgen.core.render.TemplateRenderer;
+import dev.tailgen.core.render.TemplateCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +20,13 @@ import java.util.TreeMap;
  * ServiceMonitor per proxy (port 9002). The operator: upstream declares no port, ships no Service
  * nor monitor, so we add the container port, a Service and a ServiceMonitor for :8080/metrics.
  *
- * @param rendered the operator's metrics Service and ServiceMonitor
+ * @param calls    the operator's metrics Service and ServiceMonitor
  * @param scraped  one line per scrape target (or why something is not scraped), for the report
  */
-public record Monitoring(List<Rendered> rendered, List<String> scraped, List<String> warnings) {
+public record Monitoring(List<TemplateCall> calls, List<String> scraped, List<String> warnings) {
     static final String COMPONENT = "operator-metrics";
 
-    public static Monitoring render(TailscaleConfig config, OperatorInstall install, Exposure exposure, String tailnetDomain,
-            TemplateRenderer renderer) {
+    public static Monitoring of(TailscaleConfig config, OperatorInstall install, Exposure exposure, String tailnetDomain) {
         if (!ProxyClassDefaults.metrics(config)) {
             return new Monitoring(List.of(), List.of(), List.of());
         }
@@ -38,10 +36,8 @@ public record Monitoring(List<Rendered> rendered, List<String> scraped, List<Str
         Map<String, String> labels = new TreeMap<>(ProxyClassDefaults.monitorLabels(config));
         labels.putAll(selector);
         Map<String, Object> mon = Map.of("namespace", install.namespace(), "labels", labels, "selector", selector);
-        List<Rendered> rendered = new ArrayList<>();
-        for (String template : List.of("monitoring/operator-metrics-service.yaml.j2", "monitoring/operator-servicemonitor.yaml.j2")) {
-            rendered.add(new Rendered(template, renderer.render(template, Map.of("mon", mon))));
-        }
+        List<TemplateCall> calls = List.of("monitoring/operator-metrics-service.yaml.j2", "monitoring/operator-servicemonitor.yaml.j2")
+                .stream().map(template -> new TemplateCall(template, Map.of("mon", mon))).toList();
 
         String ns = install.namespace();
         List<String> scraped = new ArrayList<>();
@@ -69,7 +65,7 @@ public record Monitoring(List<Rendered> rendered, List<String> scraped, List<Str
             warnings.add("monitoring.serviceMonitor: proxies use your ProxyClass " + byDefault
                     + " by default; set metrics.enable and metrics.serviceMonitor.enable in it, or they are not scraped");
         }
-        return new Monitoring(rendered, scraped, warnings);
+        return new Monitoring(calls, scraped, warnings);
     }
 
     private static String proxyLine(String device, String parent, String proxyClass, String ours, String ns) {

@@ -3,8 +3,7 @@ package dev.tailgen.core.netpol;
 import dev.tailgen.core.config.TailscaleConfig;
 import dev.tailgen.core.exposure.Exposure;
 import dev.tailgen.core.operator.OperatorInstall;
-import dev.tailgen.core.operator.OperatorTemplates.Rendered;
-import dev.tailgen.core.render.TemplateRenderer;
+import dev.tailgen.core.render.TemplateCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +14,16 @@ import java.util.TreeMap;
  * NetworkPolicy or nothing; both renderers read one {@link PolicyIntent}.
  *
  * @param provider cilium, kubernetes or none
- * @param rendered one template output per policy
+ * @param calls    one template call per policy
  * @param summary  one line per policy for the report: name, namespace, purpose
  * @param warnings things the policies could not cover
  */
-public record NetworkPolicies(String provider, List<Rendered> rendered, List<String> summary, List<String> warnings) {
+public record NetworkPolicies(String provider, List<TemplateCall> calls, List<String> summary, List<String> warnings) {
     public static final String CILIUM = "cilium";
     public static final String KUBERNETES = "kubernetes";
     public static final String NONE = "none";
 
-    public static NetworkPolicies render(TailscaleConfig.NetworkPolicy config, OperatorInstall install, Exposure exposure,
-            TemplateRenderer renderer) {
+    public static NetworkPolicies of(TailscaleConfig.NetworkPolicy config, OperatorInstall install, Exposure exposure) {
         TailscaleConfig.NetworkPolicy c = config == null ? new TailscaleConfig.NetworkPolicy(null, null, null, null) : config;
         String provider = c.provider() == null ? NONE : c.provider();
         if (provider.equals(NONE)) {
@@ -34,7 +32,7 @@ public record NetworkPolicies(String provider, List<Rendered> rendered, List<Str
         PolicyIntent intent = PolicyIntent.of(c, install, exposure);
         List<PolicyObject> policies = PolicyObject.all(intent, provider.equals(CILIUM) ? new CiliumPolicies() : new KubernetesPolicies());
         String template = provider.equals(CILIUM) ? "netpol/cilium-network-policy.yaml.j2" : "netpol/network-policy.yaml.j2";
-        List<Rendered> rendered = new ArrayList<>();
+        List<TemplateCall> calls = new ArrayList<>();
         List<String> summary = new ArrayList<>();
         for (PolicyObject p : policies) {
             Map<String, Object> model = new TreeMap<>();
@@ -42,10 +40,10 @@ public record NetworkPolicies(String provider, List<Rendered> rendered, List<Str
             model.put("namespace", p.namespace());
             model.put("purpose", p.purpose());
             model.put("spec", p.spec());
-            rendered.add(new Rendered(template, renderer.render(template, Map.of("np", model))));
+            calls.add(new TemplateCall(template, Map.of("np", model)));
             summary.add(p.namespace() + "/" + p.name() + ": " + describe(p.purpose()));
         }
-        return new NetworkPolicies(provider, rendered, summary, intent.warnings());
+        return new NetworkPolicies(provider, calls, summary, intent.warnings());
     }
 
     private static String describe(String purpose) {

@@ -41,7 +41,7 @@ public final class CrdSourceReader {
             }
             List<Manifest> objects;
             try {
-                objects = parser.parse(file.getFileName().toString(), text);
+                objects = parser.parseOnly(file.getFileName().toString(), text, "CustomResourceDefinition");
             } catch (ManifestException e) {
                 throw new ConfigException(doc.problemAt(POINTER, e.getMessage()));
             }

@@ -1,6 +1,6 @@
 package dev.tailgen.core.operator;
 
-import dev.tailgen.core.render.TemplateRenderer;
+import dev.tailgen.core.render.TemplateCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,17 +11,11 @@ import java.util.Map;
  * renders alone with a context that holds nothing but its own values.
  */
 public final class OperatorTemplates {
-    private final TemplateRenderer renderer;
-
-    public OperatorTemplates(TemplateRenderer renderer) {
-        this.renderer = renderer;
-    }
-
-    public record Rendered(String template, String text) {
+    private OperatorTemplates() {
     }
 
     /** The install without CRDs and without the Secret. */
-    public List<Rendered> install(OperatorInstall install) {
+    public static List<TemplateCall> install(OperatorInstall install) {
         Map<String, Object> context = Map.of("op", model(install));
         List<String> names = new ArrayList<>(List.of(
                 "operator/namespace.yaml.j2",
@@ -34,15 +28,11 @@ public final class OperatorTemplates {
         if ("true".equals(install.apiServerProxyMode())) {
             names.add("operator/apiserver-proxy-rbac.yaml.j2");
         }
-        List<Rendered> out = new ArrayList<>();
-        for (String name : names) {
-            out.add(new Rendered(name, renderer.render(name, context)));
-        }
-        return out;
+        return names.stream().map(name -> new TemplateCall(name, context)).toList();
     }
 
     /** Secret operator-oauth, or nothing when credentials are not inline OAuth. */
-    public List<Rendered> oauthSecret(OperatorInstall install) {
+    public static List<TemplateCall> oauthSecret(OperatorInstall install) {
         if (install.oauthSecret() == null) {
             return List.of();
         }
@@ -52,7 +42,7 @@ public final class OperatorTemplates {
         secret.put("clientId", install.oauthSecret().clientId().reveal());
         secret.put("clientSecret", install.oauthSecret().clientSecret().reveal());
         String name = "operator/oauth-secret.yaml.j2";
-        return List.of(new Rendered(name, renderer.render(name, Map.of("secret", secret))));
+        return List.of(new TemplateCall(name, Map.of("secret", secret)));
     }
 
     static Map<String, Object> model(OperatorInstall i) {

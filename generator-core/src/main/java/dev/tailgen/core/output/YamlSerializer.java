@@ -43,13 +43,11 @@ public final class YamlSerializer {
 
     /** Objects separated by {@code ---} lines, LF, one final newline. */
     public String writeAll(List<?> values) {
-        StringBuilder sb = new StringBuilder();
-        for (Object v : values) {
-            if (sb.length() > 0) {
-                sb.append("---\n");
-            }
-            sb.append(write(v));
-        }
-        return sb.toString();
+        return join(values.stream().map(this::write).toList());
+    }
+
+    /** Documents (each as {@link #write} gives it) separated by {@code ---} lines. */
+    public static String join(List<String> documents) {
+        return String.join("---\n", documents);
     }
 }

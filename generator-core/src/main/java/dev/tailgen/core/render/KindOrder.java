@@ -1,8 +1,9 @@
 package dev.tailgen.core.render;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,23 +24,31 @@ public final class KindOrder {
             List.of("IngressClass"),
             List.of("Ingress", "NetworkPolicy"));
 
-    public static final Comparator<HasMetadata> COMPARATOR = Comparator
-            .comparingInt((HasMetadata o) -> rank(o.getKind()))
-            .thenComparing(HasMetadata::getKind)
-            .thenComparing(o -> Objects.requireNonNullElse(o.getMetadata().getNamespace(), ""))
-            .thenComparing(o -> o.getMetadata().getName());
+    /** Kind to rank, looked up once per comparison (a sort of 20,000 objects makes 300,000). */
+    private static final Map<String, Integer> RANK_OF = rankOf();
 
-    public static final Comparator<Manifest> MANIFESTS = Comparator.comparing(Manifest::object, COMPARATOR);
+    /** Kinds in apply order: by rank, then by name. */
+    public static final Comparator<String> KINDS = Comparator.comparingInt(KindOrder::rank).thenComparing(Comparator.naturalOrder());
+
+    public static final Comparator<WrittenObject> OBJECTS = Comparator
+            .comparing(WrittenObject::kind, KINDS)
+            .thenComparing(o -> Objects.requireNonNullElse(o.namespace(), ""))
+            .thenComparing(WrittenObject::name);
 
     private KindOrder() {
     }
 
     static int rank(String kind) {
+        return RANK_OF.getOrDefault(kind, RANKS.size()); // custom resources last
+    }
+
+    private static Map<String, Integer> rankOf() {
+        Map<String, Integer> ranks = new HashMap<>();
         for (int i = 0; i < RANKS.size(); i++) {
-            if (RANKS.get(i).contains(kind)) {
-                return i;
+            for (String kind : RANKS.get(i)) {
+                ranks.put(kind, i);
             }
         }
-        return RANKS.size(); // custom resources last
+        return Map.copyOf(ranks);
     }
 }

@@ -1,6 +1,5 @@
 package dev.tailgen.core.render;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,13 +27,12 @@ public final class ManifestChecks {
         return CLUSTER_SCOPED.contains(kind);
     }
 
-    public static void check(List<Manifest> manifests) {
+    public static void check(List<WrittenObject> objects) {
         Set<String> seen = new HashSet<>();
-        for (Manifest m : manifests) {
-            HasMetadata o = m.object();
-            String kind = o.getKind();
-            String name = o.getMetadata() == null ? null : o.getMetadata().getName();
-            String ns = o.getMetadata() == null ? null : o.getMetadata().getNamespace();
+        for (WrittenObject o : objects) {
+            String kind = o.kind();
+            String name = o.name();
+            String ns = o.namespace();
             String what = kind + " " + name;
             if (name == null || name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
                 throw new ManifestException(what + ": metadata.name is not a DNS-1123 subdomain");
@@ -46,7 +44,7 @@ public final class ManifestChecks {
             } else if (ns == null || !DNS_LABEL.matcher(ns).matches()) {
                 throw new ManifestException(what + ": namespaced objects must set metadata.namespace to a DNS label (got " + ns + ")");
             }
-            if (!seen.add(o.getApiVersion() + "/" + kind + "/" + ns + "/" + name)) {
+            if (!seen.add(o.apiVersion() + "/" + kind + "/" + ns + "/" + name)) {
                 throw new ManifestException(what + (ns == null ? "" : " in " + ns) + " is emitted twice");
             }
         }

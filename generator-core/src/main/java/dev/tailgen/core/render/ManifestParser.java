@@ -11,7 +11,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,6 +40,18 @@ public final class ManifestParser {
      * @return the objects in document order (CRDs with the tree they were read from); empty documents are skipped
      */
     public List<Manifest> parse(String origin, String text) {
+        return parse(origin, text, null);
+    }
+
+    /**
+     * Like {@link #parse(String, String)}, but documents of any other kind are skipped unchecked: what
+     * a downloaded release manifest holds beside the CRDs is not ours to validate.
+     */
+    public List<Manifest> parseOnly(String origin, String text, String kind) {
+        return parse(origin, text, kind);
+    }
+
+    private List<Manifest> parse(String origin, String text, String onlyKind) {
         List<Manifest> out = new ArrayList<>();
         int index = 0;
         try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(text)) {
@@ -49,6 +60,9 @@ public final class ManifestParser {
                 index++;
                 if (doc == null || doc.isNull() || doc.isMissingNode() || (doc.isTextual() && doc.asText().isBlank())) {
                     continue; // an empty document ("---" twice) reads as null or ""
+                }
+                if (onlyKind != null && !onlyKind.equals(doc.path("kind").asText())) {
+                    continue;
                 }
                 HasMetadata object = toObject(origin, index, doc);
                 // only CRDs are written from their tree; dropping the others' halves the memory of a big config
@@ -67,16 +81,15 @@ public final class ManifestParser {
             throw new ManifestException(origin + ": document " + index + " is not a Kubernetes object (needs apiVersion and kind)");
         }
         String what = origin + ": " + doc.path("kind").asText() + " " + doc.path("metadata").path("name").asText("<no name>");
-        KubernetesResource resource;
+        Class<? extends HasMetadata> builtIn = BuiltInKinds.type(doc.get("apiVersion").asText(), doc.get("kind").asText());
+        Class<? extends HasMetadata> type = builtIn == null ? GenericKubernetesResource.class : builtIn;
+        HasMetadata object;
         try {
-            resource = yaml.treeToValue(doc, KubernetesResource.class);
+            object = yaml.treeToValue(doc, type);
         } catch (JsonProcessingException e) {
             throw new ManifestException(what + ": " + firstLine(e.getOriginalMessage()));
         }
-        if (!(resource instanceof HasMetadata object)) {
-            throw new ManifestException(what + ": not an object with metadata");
-        }
-        if (object instanceof GenericKubernetesResource) {
+        if (builtIn == null) {
             shapes.check(what, object.getKind(), doc);
         } else {
             UnknownFields.check(what, object);

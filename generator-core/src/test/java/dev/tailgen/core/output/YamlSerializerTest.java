@@ -26,16 +26,20 @@ class YamlSerializerTest {
                     - {name: http, port: 80, targetPort: http}
                     - {name: https, port: 443, targetPort: 8443}
                 ---
-                apiVersion: v1
-                kind: Pod
+                apiVersion: apps/v1
+                kind: Deployment
                 metadata:
-                  name: p
+                  name: d
                   namespace: default
                 spec:
-                  containers:
-                    - name: c
-                      image: busybox:1.36
-                      resources: {requests: {cpu: 50m, memory: 64Mi}, limits: {cpu: "1"}}
+                  selector: {matchLabels: {app: d}}
+                  template:
+                    metadata: {labels: {app: d}}
+                    spec:
+                      containers:
+                        - name: c
+                          image: busybox:1.36
+                          resources: {requests: {cpu: 50m, memory: 64Mi}, limits: {cpu: "1"}}
                 """;
         List<Manifest> parsed = parser.parse("test", input);
         String written = serializer.writeAll(parsed.stream().map(Manifest::object).toList());

@@ -3,6 +3,7 @@ package dev.tailgen.core.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rendered text is never trusted: what a lax reader would accept silently fails here. */
@@ -52,10 +53,28 @@ class ManifestParserTest {
 
     @Test
     void namespaceRulesHold() {
-        assertThatThrownBy(() -> ManifestChecks.check(parser.parse("x", "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: a}\n")))
+        assertThatThrownBy(() -> ManifestChecks.check(written("x", "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: a}\n")))
                 .hasMessage("ServiceAccount a: namespaced objects must set metadata.namespace to a DNS label (got null)");
-        assertThatThrownBy(() -> ManifestChecks.check(parser.parse("x",
+        assertThatThrownBy(() -> ManifestChecks.check(written("x",
                 "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: a, namespace: b}\n")))
                 .hasMessage("ClusterRole a: cluster-scoped objects must not set metadata.namespace (got b)");
+    }
+
+    private List<WrittenObject> written(String origin, String text) {
+        return parser.parse(origin, text).stream().map(m -> WrittenObject.of(m.object(), "")).toList();
+    }
+
+    @Test
+    void aKindWeDoNotEmitFails() {
+        assertThatThrownBy(() -> parser.parse("x", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n}\n"))
+                .isInstanceOf(ManifestException.class)
+                .hasMessage("x: Pod p: no known shape for kind Pod");
+    }
+
+    @Test
+    void parseOnlySkipsOtherKindsUnread() {
+        String text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {whatever: 1}\n---\n"
+                + "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n";
+        assertThat(parser.parseOnly("x", text, "Namespace")).extracting(Manifest::kind).containsExactly("Namespace");
     }
 }
