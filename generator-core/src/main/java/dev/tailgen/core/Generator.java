@@ -88,8 +88,8 @@ public final class Generator {
 
     public GenerationResult render() {
         Checked checked = loadAndCheck();
-        Manifests manifests = renderManifests(checked);
-        return layOut(checked, manifests);
+        RenderedGroups groups = renderManifests(checked);
+        return layOut(checked, groups);
     }
 
     /** The config, loaded and checked, and what it resolves to; nothing rendered yet. */
@@ -102,7 +102,7 @@ public final class Generator {
      * their template contexts end with {@link #renderManifests}, so the heap's peak (laying out the
      * files) holds the text alone: 5,000 services then fit in 140 MB.
      */
-    private record Manifests(Map<String, String> groups, String secret, Map<String, Integer> objectsByKind, Inventory inventory,
+    private record RenderedGroups(Map<String, String> groups, String secret, Map<String, Integer> objectsByKind, Inventory inventory,
             List<String> notes, List<String> warnings) {
     }
 
@@ -124,7 +124,7 @@ public final class Generator {
     }
 
     /** Steps 3 and 4. */
-    private Manifests renderManifests(Checked c) {
+    private RenderedGroups renderManifests(Checked c) {
         // 3. say what each group renders, then render every call, re-parse each object (unknown fields fail) and write it
         OperatorInstall install = c.install();
         Exposure exposure = c.exposure();
@@ -166,11 +166,11 @@ public final class Generator {
                 .withScraped(monitoring.scraped());
         List<String> warnings = new ArrayList<>(policies.warnings());
         warnings.addAll(monitoring.warnings());
-        return new Manifests(joined, secret, countByKind(all), inventory, notes, warnings);
+        return new RenderedGroups(joined, secret, countByKind(all), inventory, notes, warnings);
     }
 
     /** Step 5: the files (manifests, Talos patches, report, inventory, policy, talhelper snippets) and the summary. */
-    private GenerationResult layOut(Checked c, Manifests m) {
+    private GenerationResult layOut(Checked c, RenderedGroups m) {
         OperatorInstall install = c.install();
         TalosVersion talos = c.talos();
         Map<String, String> manifests = m.groups();

@@ -41,11 +41,6 @@ public final class YamlSerializer {
         }
     }
 
-    /** Objects separated by {@code ---} lines, LF, one final newline. */
-    public String writeAll(List<?> values) {
-        return join(values.stream().map(this::write).toList());
-    }
-
     /** Documents (each as {@link #write} gives it) separated by {@code ---} lines. */
     public static String join(List<String> documents) {
         return String.join("---\n", documents);
