@@ -146,7 +146,7 @@ public final class Generator {
         // upstream CRDs are written from the tree they were read from, so numbers and key order stay as upstream wrote them
         List<WrittenObject> crds = !install.crds().inline() ? List.of()
                 : new CrdSourceReader(parser).read(c.loaded().document(), install.crds().source()).stream()
-                        .map(m -> WrittenObject.of(m.object(), serializer.write(m.source()))).toList();
+                        .map(m -> WrittenObject.of(m, serializer.write(m.tree()))).toList();
         ManifestRendering rendering = new ManifestRendering(renderer, parser, serializer);
         Map<String, List<WrittenObject>> groups = withCrds(rendering.render(calls), crds);
         groups.values().removeIf(List::isEmpty);

@@ -5,7 +5,6 @@ import dev.tailgen.core.problem.ConfigException;
 import dev.tailgen.core.render.Manifest;
 import dev.tailgen.core.render.ManifestException;
 import dev.tailgen.core.render.ManifestParser;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +45,8 @@ public final class CrdSourceReader {
                 throw new ConfigException(doc.problemAt(POINTER, e.getMessage()));
             }
             for (Manifest m : objects) {
-                if (m.object() instanceof CustomResourceDefinition crd && "tailscale.com".equals(crd.getSpec().getGroup())) {
-                    byName.put(crd.getMetadata().getName(), m);
+                if ("tailscale.com".equals(m.tree().path("spec").path("group").textValue())) {
+                    byName.put(m.name(), m);
                 }
             }
         }

@@ -1,9 +1,8 @@
 package dev.tailgen.core.output;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -11,9 +10,9 @@ import dev.tailgen.core.problem.GenerationException;
 import java.util.List;
 
 /**
- * Deterministic YAML: fabric8's property order for typed fields, sorted maps, LF, every string
- * double-quoted (so "1", "on" or "12:30" stay strings), multi-line strings as literal blocks, no
- * line folding, no timestamps.
+ * Deterministic YAML of a checked tree, in the order the tree holds (ManifestParser puts rendered
+ * objects in fabric8's property order with sorted maps): LF, every string double-quoted (so "1",
+ * "on" or "12:30" stay strings), multi-line strings as literal blocks, no line folding.
  */
 public final class YamlSerializer {
     private final ObjectMapper mapper;
@@ -27,17 +26,14 @@ public final class YamlSerializer {
                 .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
                 .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
                 .build();
-        this.mapper = YAMLMapper.builder(factory)
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
-                .build();
+        this.mapper = YAMLMapper.builder(factory).build();
     }
 
-    public String write(Object value) {
+    public String write(JsonNode tree) {
         try {
-            return mapper.writeValueAsString(value);
+            return mapper.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
-            throw new GenerationException("cannot serialize " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), false);
+            throw new GenerationException("cannot serialize " + tree.path("kind").asText("a document") + ": " + e.getOriginalMessage(), false);
         }
     }
 

@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The Kubernetes kinds we emit, by apiVersion and kind, read into their fabric8 types. Reading into
- * {@code KubernetesResource} instead has fabric8 map every kind of every model jar first (some 120
- * classes loaded for kinds we never write), and accepts any of them. A kind not listed here is a
+ * The Kubernetes kinds we emit, by apiVersion and kind, with the fabric8 class each is checked
+ * against ({@link ModelShapes}). fabric8's own registry of every kind of every model jar would load
+ * some 120 classes for kinds we never write, and accept any of them. A kind not listed here is a
  * custom resource and must have a shape ({@link CustomResourceShapes}).
  */
 final class BuiltInKinds {

@@ -1,15 +1,16 @@
 package dev.tailgen.core.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /**
- * One Kubernetes object: typed (validated by fabric8, no unknown fields) and, for CRDs, the tree it
- * was read from (null otherwise). Rendered objects are written from the typed form (canonical field
- * order); upstream CRDs from their tree, so numbers and key order stay exactly as upstream wrote them.
+ * One checked Kubernetes object as a tree, with what ordering and the cross-object checks need of
+ * it. A rendered object's tree is in written form (fabric8's field order, sorted maps); an upstream
+ * CRD's is exactly as upstream wrote it, numbers and key order included.
  */
-public record Manifest(HasMetadata object, JsonNode source) {
-    public String kind() {
-        return object.getKind();
+public record Manifest(String apiVersion, String kind, String namespace, String name, JsonNode tree) {
+    static Manifest of(JsonNode tree) {
+        JsonNode metadata = tree.path("metadata");
+        return new Manifest(tree.path("apiVersion").textValue(), tree.path("kind").textValue(),
+                metadata.path("namespace").textValue(), metadata.path("name").textValue(), tree);
     }
 }

@@ -1,29 +1,30 @@
 package dev.tailgen.core.render;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Re-parses rendered or user-supplied YAML into typed Kubernetes objects. Rendered text is never
- * trusted: duplicate keys, aliases and unknown fields fail here.
+ * Re-parses rendered or user-supplied YAML and checks each object against its Kubernetes type.
+ * Rendered text is never trusted: duplicate keys, aliases, unknown fields and values of the wrong
+ * type fail here.
  */
 public final class ManifestParser {
-    private final ObjectMapper yaml;
     private final CustomResourceShapes shapes = new CustomResourceShapes();
+    private final ObjectMapper yaml;
+    private final ModelShapes models;
 
     public ManifestParser() {
         LoaderOptions loader = new LoaderOptions();
@@ -33,19 +34,21 @@ public final class ManifestParser {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
+        this.models = new ModelShapes(yaml);
     }
 
     /**
      * @param origin names the text in messages (a template or a file)
-     * @return the objects in document order (CRDs with the tree they were read from); empty documents are skipped
+     * @return the objects in document order, each tree in the form it is written in; empty documents are skipped
      */
     public List<Manifest> parse(String origin, String text) {
         return parse(origin, text, null);
     }
 
     /**
-     * Like {@link #parse(String, String)}, but documents of any other kind are skipped unchecked: what
-     * a downloaded release manifest holds beside the CRDs is not ours to validate.
+     * Like {@link #parse(String, String)}, but documents of any other kind are skipped unchecked (what
+     * a downloaded release manifest holds beside the CRDs is not ours to validate), and the trees are
+     * left exactly as they were read.
      */
     public List<Manifest> parseOnly(String origin, String text, String kind) {
         return parse(origin, text, kind);
@@ -64,9 +67,7 @@ public final class ManifestParser {
                 if (onlyKind != null && !onlyKind.equals(doc.path("kind").asText())) {
                     continue;
                 }
-                HasMetadata object = toObject(origin, index, doc);
-                // only CRDs are written from their tree; dropping the others' halves the memory of a big config
-                out.add(new Manifest(object, object instanceof CustomResourceDefinition ? doc : null));
+                out.add(check(origin, index, doc, onlyKind == null));
             }
         } catch (JsonParseException e) {
             throw new ManifestException(origin + ": document " + (index + 1) + " is not valid YAML: " + firstLine(e.getOriginalMessage()));
@@ -76,28 +77,21 @@ public final class ManifestParser {
         return out;
     }
 
-    private HasMetadata toObject(String origin, int index, JsonNode doc) {
-        if (!doc.isObject() || !doc.hasNonNull("apiVersion") || !doc.hasNonNull("kind")) {
+    private Manifest check(String origin, int index, JsonNode doc, boolean rewrite) {
+        if (!doc.isObject() || !doc.path("apiVersion").isTextual() || !doc.path("kind").isTextual()) {
             throw new ManifestException(origin + ": document " + index + " is not a Kubernetes object (needs apiVersion and kind)");
         }
-        String what = origin + ": " + doc.path("kind").asText() + " " + doc.path("metadata").path("name").asText("<no name>");
-        Class<? extends HasMetadata> builtIn = BuiltInKinds.type(doc.get("apiVersion").asText(), doc.get("kind").asText());
-        Class<? extends HasMetadata> type = builtIn == null ? GenericKubernetesResource.class : builtIn;
-        HasMetadata object;
-        try {
-            object = yaml.treeToValue(doc, type);
-        } catch (JsonProcessingException e) {
-            throw new ManifestException(what + ": " + firstLine(e.getOriginalMessage()));
-        }
+        String kind = doc.get("kind").textValue();
+        String what = origin + ": " + kind + " " + doc.path("metadata").path("name").asText("<no name>");
+        Class<? extends HasMetadata> builtIn = BuiltInKinds.type(doc.get("apiVersion").textValue(), kind);
+        models.check(what, (ObjectNode) doc, builtIn == null ? GenericKubernetesResource.class : builtIn, rewrite);
         if (builtIn == null) {
-            shapes.check(what, object.getKind(), doc);
-        } else {
-            UnknownFields.check(what, object);
+            shapes.check(what, kind, doc);
         }
-        return object;
+        return Manifest.of(doc);
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "";
         }

@@ -45,7 +45,7 @@ public final class ManifestRendering {
     private List<WrittenObject> render(TemplateCall call) {
         String text = renderer.render(call.template(), call.context());
         return parser.parse(call.template(), text).stream()
-                .map(m -> WrittenObject.of(m.object(), serializer.write(m.object())))
+                .map(m -> WrittenObject.of(m, serializer.write(m.tree())))
                 .toList();
     }
 }

@@ -13,10 +13,10 @@ import java.util.Map;
 
 /**
  * fabric8 model classes swallow unknown fields into {@code additionalProperties} even with
- * FAIL_ON_UNKNOWN_PROPERTIES; parsing is not validation. This walks the object graph and fails on
- * the first non-empty one, naming its path. The path is kept as a stack of segments and only
- * joined on failure, and each class's fields are looked up once: the walk visits every field of
- * every object we emit.
+ * FAIL_ON_UNKNOWN_PROPERTIES; parsing is not validation. For the values {@link ModelShapes} hands to
+ * Jackson, this walks what Jackson bound and fails on the first non-empty one, naming its path. The
+ * path is kept as a stack of segments and only joined on failure; each class's fields are looked up
+ * once.
  */
 final class UnknownFields {
     private static final String MODEL_PACKAGE = "io.fabric8.kubernetes.api.model";
@@ -55,8 +55,9 @@ final class UnknownFields {
     private UnknownFields() {
     }
 
-    static void check(String what, Object root) {
-        walk(what, root, new ArrayDeque<>(), new IdentityHashMap<>());
+    /** @param at where the root is in its document ({@code spec.ports[0].targetPort}); empty for a whole document */
+    static void check(String what, Deque<Object> at, Object root) {
+        walk(what, root, new ArrayDeque<>(at), new IdentityHashMap<>());
     }
 
     /** @param path field names and map keys (String) and list indexes (Integer), root first */
@@ -106,7 +107,7 @@ final class UnknownFields {
     }
 
     /** {@code spec.template.spec.containers[0].imagePullPolicyy} */
-    private static String joined(Deque<Object> path) {
+    static String joined(Deque<Object> path) {
         StringBuilder sb = new StringBuilder();
         for (Object segment : path) {
             if (segment instanceof Integer index) {

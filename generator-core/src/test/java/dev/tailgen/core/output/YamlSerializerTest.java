@@ -42,7 +42,7 @@ class YamlSerializerTest {
                           resources: {requests: {cpu: 50m, memory: 64Mi}, limits: {cpu: "1"}}
                 """;
         List<Manifest> parsed = parser.parse("test", input);
-        String written = YamlSerializer.join(parsed.stream().map(m -> serializer.write(m.object())).toList());
+        String written = YamlSerializer.join(parsed.stream().map(m -> serializer.write(m.tree())).toList());
         assertThat(written)
                 .contains("targetPort: \"http\"\n")
                 .contains("targetPort: 8443\n")
@@ -54,7 +54,7 @@ class YamlSerializerTest {
                 .doesNotContain("strVal")
                 .doesNotContain("amount")
                 .doesNotContain("\r");
-        String again = YamlSerializer.join(parser.parse("again", written).stream().map(m -> serializer.write(m.object())).toList());
+        String again = YamlSerializer.join(parser.parse("again", written).stream().map(m -> serializer.write(m.tree())).toList());
         assertThat(again).isEqualTo(written);
     }
 }

@@ -61,7 +61,7 @@ class ManifestParserTest {
     }
 
     private List<WrittenObject> written(String origin, String text) {
-        return parser.parse(origin, text).stream().map(m -> WrittenObject.of(m.object(), "")).toList();
+        return parser.parse(origin, text).stream().map(m -> WrittenObject.of(m, "")).toList();
     }
 
     @Test
