@@ -35,8 +35,9 @@ import java.util.TreeMap;
 /**
  * Checks a parsed Kubernetes object against its fabric8 model class without binding it to that class
  * and, when asked, puts the tree in the form Jackson writes the bound object in: fabric8's property
- * order, maps sorted by key, no nulls, no empty lists or maps where fabric8 leaves them out. fabric8
- * stays the schema: each field's {@code @JsonProperty} name, declared type and {@code @JsonInclude}.
+ * order, maps sorted by key, no null fields, no empty lists or maps where fabric8 leaves them out.
+ * fabric8 stays the schema: each field's {@code @JsonProperty} name, declared type and
+ * {@code @JsonInclude}.
  * A value whose class or field carries any other Jackson annotation (Quantity's own deserializer,
  * JSONSchemaPropsOrArray, polymorphic types) is handed to Jackson, for that value only.
  *
@@ -132,7 +133,7 @@ final class ModelShapes {
                 return expect(node, node.isTextual() || (node.isIntegralNumber() && node.canConvertToInt()), "an integer or a string");
             }
             if (raw == Object.class) {
-                return rewrite ? untyped(node) : node;
+                return jackson(node, type); // none in the kinds we emit; Jackson's inclusion rules for it are its own
             }
             if (JsonNode.class.isAssignableFrom(raw)) {
                 return node;
@@ -162,17 +163,17 @@ final class ModelShapes {
             return node;
         }
 
-        /** Map values: nulls are left out (Jackson's NON_NULL applies to map contents too), keys sorted. */
+        /** A typed map: keys sorted; a null value stays (Jackson writes it, as upstream's chart renders have it). */
         private JsonNode map(JsonNode node, Type valueType) {
             expect(node, node.isObject(), "a map");
             Map<String, JsonNode> entries = rewrite ? new TreeMap<>() : null;
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                if (e.getValue().isNull()) {
-                    continue;
+                JsonNode kept = e.getValue();
+                if (!kept.isNull()) {
+                    path.addLast(e.getKey());
+                    kept = value(kept, valueType);
+                    path.removeLast();
                 }
-                path.addLast(e.getKey());
-                JsonNode kept = value(e.getValue(), valueType);
-                path.removeLast();
                 if (rewrite) {
                     entries.put(e.getKey(), kept);
                 }
@@ -196,7 +197,7 @@ final class ModelShapes {
                 }
                 if (p == null) {
                     if (rewrite) {
-                        other.put(e.getKey(), untyped(v));
+                        other.put(e.getKey(), extra(v));
                     }
                     continue;
                 }
@@ -242,18 +243,21 @@ final class ModelShapes {
         }
     }
 
-    /** Jackson reads an untyped value as maps and lists and writes it with maps sorted and null map values left out. */
-    private static JsonNode untyped(JsonNode node) {
+    /**
+     * A custom resource's own field, which Jackson reads as maps and lists into {@code additionalProperties}
+     * and writes through its any-getter: maps sorted, null map values left out at every depth.
+     */
+    private static JsonNode extra(JsonNode node) {
         if (node.isArray()) {
             ArrayNode items = (ArrayNode) node;
             for (int i = 0; i < items.size(); i++) {
-                items.set(i, untyped(items.get(i)));
+                items.set(i, extra(items.get(i)));
             }
         } else if (node.isObject()) {
             Map<String, JsonNode> entries = new TreeMap<>();
             node.properties().forEach(e -> {
                 if (!e.getValue().isNull()) {
-                    entries.put(e.getKey(), untyped(e.getValue()));
+                    entries.put(e.getKey(), extra(e.getValue()));
                 }
             });
             return replaceAll((ObjectNode) node, entries);

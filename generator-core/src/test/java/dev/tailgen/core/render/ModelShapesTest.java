@@ -7,17 +7,26 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.tailgen.core.SharedData;
 import dev.tailgen.core.output.YamlSerializer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,6 +111,11 @@ class ModelShapesTest {
         assertSameAsBound(SERVICE, Service.class);
         assertSameAsBound(NETWORK_POLICY, NetworkPolicy.class);
         assertSameAsBound(CUSTOM_RESOURCE, GenericKubernetesResource.class);
+        // a custom resource's own fields lose null map values at every depth, not null list items
+        assertSameAsBound(CUSTOM_RESOURCE.replace("  hostname: r\n", "  hostname: r\n  list: [null, {y: 1, x: null}, [{b: null, a: 2}]]\n"),
+                GenericKubernetesResource.class);
+        // a typed map keeps a null value (upstream's chart renders an empty secret so)
+        assertSameAsBound(SERVICE.replace("selector: {y: \"2\", x: \"1\"}", "selector: {y: null, x: \"1\"}"), Service.class);
     }
 
     @Test
@@ -207,6 +221,39 @@ class ModelShapesTest {
         assertFails(crd, CustomResourceDefinition.class,
                 "spec.versions[0].schema.openAPIV3Schema.properties.list.items: Unrecognized field \"fromat\""
                         + " (class io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps), not marked as ignorable");
+    }
+
+    /**
+     * Every object of a kind we check in upstream's release manifest and chart renders (CRDs with their
+     * full OpenAPI schemas, the operator Deployment, RBAC, Services): the written form is what Jackson
+     * writes of the bound object, and checking alone changes nothing.
+     */
+    @Test
+    void upstreamObjectsWriteAsJacksonWritesThemBound() throws Exception {
+        Path upstream = SharedData.upstream().resolve("tailscale-operator");
+        List<Path> files = new ArrayList<>(List.of(upstream.resolve("manifests/operator.yaml")));
+        try (Stream<Path> rendered = Files.list(upstream.resolve("rendered"))) {
+            rendered.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(files::add);
+        }
+        Map<String, Integer> checked = new TreeMap<>();
+        for (Path file : files) {
+            try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+                while (docs.hasNextValue()) {
+                    JsonNode doc = docs.nextValue();
+                    Class<?> type = doc == null ? null : BuiltInKinds.type(doc.path("apiVersion").asText(), doc.path("kind").asText());
+                    if (type == null) {
+                        continue;
+                    }
+                    String text = YAML.writeValueAsString(doc);
+                    ObjectNode unchanged = (ObjectNode) YAML.readTree(text);
+                    shapes.check(file.getFileName() + ": " + doc.path("kind").asText(), unchanged, type, false);
+                    assertThat(unchanged).isEqualTo(YAML.readTree(text));
+                    assertSameAsBound(text, type);
+                    checked.merge(doc.path("kind").asText(), 1, Integer::sum);
+                }
+            }
+        }
+        assertThat(checked).containsKeys("CustomResourceDefinition", "Deployment", "ClusterRole", "RoleBinding", "Secret", "ServiceAccount");
     }
 
     private void assertSameAsBound(String yaml, Class<?> type) throws Exception {
