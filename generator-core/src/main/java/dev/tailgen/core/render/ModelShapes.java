@@ -332,8 +332,8 @@ final class ModelShapes {
                 }
                 JsonInclude include = f.getAnnotation(JsonInclude.class);
                 JsonInclude.Include when = include == null ? JsonInclude.Include.NON_NULL : include.value();
-                if (when != JsonInclude.Include.NON_NULL && when != JsonInclude.Include.NON_EMPTY
-                        && when != JsonInclude.Include.USE_DEFAULTS) {
+                if ((when != JsonInclude.Include.NON_NULL && when != JsonInclude.Include.NON_EMPTY
+                        && when != JsonInclude.Include.USE_DEFAULTS) || (include != null && !allContent(include))) {
                     return JACKSON;
                 }
                 String json = name.value().isEmpty() ? f.getName() : name.value();
@@ -381,6 +381,12 @@ final class ModelShapes {
             return false;
         }
         JsonInclude include = type.getAnnotation(JsonInclude.class);
-        return include == null || include.value() == JsonInclude.Include.NON_NULL || include.value() == JsonInclude.Include.USE_DEFAULTS;
+        return include == null || ((include.value() == JsonInclude.Include.NON_NULL || include.value() == JsonInclude.Include.USE_DEFAULTS)
+                && allContent(include));
+    }
+
+    /** Whether the annotation leaves map and list contents alone (it does unless it names a content rule). */
+    private static boolean allContent(JsonInclude include) {
+        return include.content() == JsonInclude.Include.ALWAYS || include.content() == JsonInclude.Include.USE_DEFAULTS;
     }
 }
