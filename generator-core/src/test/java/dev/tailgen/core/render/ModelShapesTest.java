@@ -39,7 +39,7 @@ class ModelShapesTest {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    /** How the generator wrote bound objects before: maps sorted, nulls left out. */
+    /** How the generator wrote bound objects before: maps sorted, null fields left out. */
     private static final ObjectMapper BOUND = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
