@@ -3,7 +3,6 @@ package dev.tailgen.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.tailgen.core.GenerationResult;
@@ -82,8 +81,7 @@ public class GenerateBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws IOException {
             jacksonOnly = new ObjectMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE).build())
-                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+                    .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE).build());
             finalObjects = new ArrayList<>();
             ObjectMapper reader = new ObjectMapper(new YAMLFactory());
             for (OutputFile f : generator(services).render().files()) {

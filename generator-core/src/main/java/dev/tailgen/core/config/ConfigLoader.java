@@ -31,10 +31,9 @@ public final class ConfigLoader {
         try {
             long size = Files.size(file);
             if (size > YamlTreeReader.MAX_BYTES) { // never read a huge file
-                throw new ConfigException(new ConfigProblem(displayName, SourceLocation.UNKNOWN, "", YamlTreeReader.tooLarge(String.valueOf(size))));
-            } else {
-                bytes = Files.readAllBytes(file);
+                throw new ConfigException(new ConfigProblem(displayName, SourceLocation.UNKNOWN, "", YamlTreeReader.tooLarge(size)));
             }
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(new ConfigProblem(displayName, SourceLocation.UNKNOWN, "",
                     "no such file; create it (see the README) or point tailscale.config at it"));

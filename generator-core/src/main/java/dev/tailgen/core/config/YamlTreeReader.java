@@ -41,14 +41,13 @@ public final class YamlTreeReader {
                 .build();
     }
 
-    /**
-     * @param displayName how the file is named in messages (e.g. {@code tailscale.yaml})
-     */
-    /** @param size the file's size, or "more than N" when only that is known */
-    static String tooLarge(String size) {
+    static String tooLarge(long size) {
         return "the file is " + size + " bytes; a config may be at most " + MAX_BYTES + " bytes (1 MiB): split it or remove what is not needed";
     }
 
+    /**
+     * @param displayName how the file is named in messages (e.g. {@code tailscale.yaml})
+     */
     public ConfigDocument read(Path path, String displayName, byte[] bytes) {
         JsonNode tree = read(bytes, new SourceMap(displayName, false));
         return new ConfigDocument(path, tree, () -> {
@@ -62,7 +61,7 @@ public final class YamlTreeReader {
         String displayName = map.file();
         if (bytes.length > MAX_BYTES) {
             throw fail(displayName, SourceLocation.UNKNOWN, "",
-                    tooLarge(bytes.length == MAX_BYTES + 1 ? "more than " + MAX_BYTES : String.valueOf(bytes.length)));
+                    tooLarge(bytes.length));
         }
         try (JsonParser parser = factory.createParser(bytes)) {
             JsonToken first = parser.nextToken();

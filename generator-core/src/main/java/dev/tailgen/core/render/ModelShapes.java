@@ -190,7 +190,7 @@ final class ModelShapes {
                 JsonNode v = e.getValue();
                 if (p == null && !model.open()) {
                     path.addLast(e.getKey());
-                    throw new ManifestException(what + ": unknown field " + UnknownFields.joined(path));
+                    throw new ManifestException(what + ": unknown field " + joined(path));
                 }
                 if (v.isNull()) {
                     continue; // Jackson would drop it on the way out (NON_NULL)
@@ -229,7 +229,7 @@ final class ModelShapes {
                 value = reader.treeToValue(node, reader.constructType(type));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-                throw new ManifestException(what + ": " + UnknownFields.joined(path) + ": " + ManifestParser.firstLine(message));
+                throw new ManifestException(what + ": " + joined(path) + ": " + ManifestParser.firstLine(message));
             }
             UnknownFields.check(what, path, value);
             return rewrite ? writer.valueToTree(value) : node;
@@ -237,10 +237,23 @@ final class ModelShapes {
 
         private JsonNode expect(JsonNode node, boolean ok, String expected) {
             if (!ok) {
-                throw new ManifestException(what + ": " + UnknownFields.joined(path) + " must be " + expected + ", not " + describe(node, expected));
+                throw new ManifestException(what + ": " + joined(path) + " must be " + expected + ", not " + describe(node, expected));
             }
             return node;
         }
+    }
+
+    /** {@code spec.template.spec.containers[0].imagePullPolicyy} */
+    static String joined(Deque<Object> path) {
+        StringBuilder sb = new StringBuilder();
+        for (Object segment : path) {
+            if (segment instanceof Integer index) {
+                sb.append('[').append(index).append(']');
+            } else {
+                sb.append(sb.length() == 0 ? "" : ".").append(segment);
+            }
+        }
+        return sb.toString();
     }
 
     /**

@@ -91,7 +91,7 @@ final class UnknownFields {
         Map<?, ?> extra = additionalProperties(model, node);
         if (extra != null && !extra.isEmpty()) {
             path.addLast(String.valueOf(extra.keySet().iterator().next()));
-            throw new ManifestException(what + ": unknown field " + joined(path));
+            throw new ManifestException(what + ": unknown field " + ModelShapes.joined(path));
         }
         for (Field f : model.fields()) {
             Object value;
@@ -104,19 +104,6 @@ final class UnknownFields {
             walk(what, value, path, seen);
             path.removeLast();
         }
-    }
-
-    /** {@code spec.template.spec.containers[0].imagePullPolicyy} */
-    static String joined(Deque<Object> path) {
-        StringBuilder sb = new StringBuilder();
-        for (Object segment : path) {
-            if (segment instanceof Integer index) {
-                sb.append('[').append(index).append(']');
-            } else {
-                sb.append(sb.length() == 0 ? "" : ".").append(segment);
-            }
-        }
-        return sb.toString();
     }
 
     private static Map<?, ?> additionalProperties(ModelClass model, Object node) {
