@@ -18,7 +18,6 @@ import dev.tailgen.core.netpol.NetworkPolicies;
 import dev.tailgen.core.operator.CrdSourceReader;
 import dev.tailgen.core.operator.OperatorInstall;
 import dev.tailgen.core.operator.OperatorInstallResolver;
-import dev.tailgen.core.operator.OperatorRelease;
 import dev.tailgen.core.operator.OperatorTemplates;
 import dev.tailgen.core.output.OutputFile;
 import dev.tailgen.core.output.OutputLayout;
@@ -139,13 +138,13 @@ public final class Generator {
         calls.put(SECTION_GROUPS.get("egress"), ExposureTemplates.egress(exposure));
         NetworkPolicies policies = NetworkPolicies.of(c.config().networkPolicy(), install, exposure);
         calls.put(SECTION_GROUPS.get("networkPolicies"), policies.calls());
-        List<String> notes = policies.provider().equals(NetworkPolicies.CILIUM) ? List.of(CILIUM_SOCKET_LB_NOTE) : List.of();
+        List<String> policyNotes = policies.provider().equals(NetworkPolicies.CILIUM) ? List.of(CILIUM_SOCKET_LB_NOTE) : List.of();
         Monitoring monitoring = Monitoring.of(c.config(), install, exposure, c.config().tailnet().domain());
         calls.put(SECTION_GROUPS.get("monitoring"), monitoring.calls());
 
         // upstream CRDs are written from the tree they were read from, so numbers and key order stay as upstream wrote them
         List<WrittenObject> crds = !install.crds().inline() ? List.of()
-                : new CrdSourceReader(parser).read(c.loaded().document(), install.crds().source()).stream()
+                : new CrdSourceReader(parser).read(c.loaded().document(), install.crds().source(), install.release()).stream()
                         .map(m -> WrittenObject.of(m, serializer.write(m.tree()))).toList();
         ManifestRendering rendering = new ManifestRendering(renderer, parser, serializer);
         Map<String, List<WrittenObject>> groups = withCrds(rendering.render(calls), crds);
@@ -156,16 +155,19 @@ public final class Generator {
         List<WrittenObject> all = new ArrayList<>();
         groups.values().forEach(all::addAll);
         all.addAll(secretObjects);
-        ManifestChecks.check(all);
+        ManifestChecks.check(all, install.release().clusterScopedKinds());
         Map<String, String> joined = new LinkedHashMap<>();
         groups.forEach((name, objects) -> joined.put(name, joinInOrder(objects)));
         String secret = secretObjects.isEmpty() ? null : joinInOrder(secretObjects);
 
         Inventory inventory = c.inventory()
-                .withNetworkPolicy(new Inventory.NetworkPolicySection(policies.provider(), policies.summary(), notes))
+                .withNetworkPolicy(new Inventory.NetworkPolicySection(policies.provider(), policies.summary(), policyNotes))
                 .withScraped(monitoring.scraped());
         List<String> warnings = new ArrayList<>(policies.warnings());
         warnings.addAll(monitoring.warnings());
+        List<String> notes = new ArrayList<>();
+        install.release().untestedNote().ifPresent(notes::add);
+        notes.addAll(policyNotes);
         return new RenderedGroups(joined, secret, countByKind(all), inventory, notes, warnings);
     }
 
@@ -175,7 +177,7 @@ public final class Generator {
         TalosVersion talos = c.talos();
         Map<String, String> manifests = m.groups();
         List<String> crdUrls = install.crds().inline() ? List.of()
-                : OperatorRelease.CRD_PLURALS.stream().map(p -> OperatorRelease.crdUrl(install.version(), p)).toList();
+                : install.release().crdUrls();
         OutputLayout layout = new OutputLayout(settings.configDisplayName(), install.version(), talos);
         Set<String> inTalos = talosGroups(c.config(), manifests.keySet());
         List<OutputFile> files = layout.files(manifests, inTalos, m.secret(), crdUrls);

@@ -62,7 +62,17 @@ public record TailscaleConfig(
             Image proxyImage,
             String registry,
             Resources resources,
-            Map<String, String> nodeSelector) {
+            Map<String, String> nodeSelector,
+            List<JsonNode> tolerations,
+            JsonNode affinity,
+            String priorityClassName,
+            Map<String, String> podAnnotations,
+            Map<String, String> podLabels,
+            JsonNode podSecurityContext,
+            JsonNode securityContext,
+            Map<String, String> serviceAccountAnnotations,
+            List<JsonNode> extraEnv,
+            Map<String, String> annotations) {
     }
 
     /** Exactly one of the four is set (the schema and {@link SemanticChecks} both hold that). */

@@ -2,6 +2,8 @@ package dev.tailgen.core.operator;
 
 import dev.tailgen.core.config.ConfigDocument;
 import dev.tailgen.core.problem.ConfigException;
+import dev.tailgen.core.release.OperatorRelease;
+import dev.tailgen.core.release.ReleaseLine;
 import dev.tailgen.core.render.Manifest;
 import dev.tailgen.core.render.ManifestException;
 import dev.tailgen.core.render.ManifestParser;
@@ -16,8 +18,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Reads the 8 tailscale.com CRDs for {@code crds: inline} from what the user downloaded: a release
- * manifest (other objects in it are ignored) or a folder of YAML files. All 8 must be there.
+ * Reads the tailscale.com CRDs for {@code crds: inline} from what the user downloaded: a release
+ * manifest (objects of other groups in it are ignored) or a folder of YAML files. They must be
+ * exactly the CRD set of the release's line: a CRD missing, or one of another line, is refused.
  */
 public final class CrdSourceReader {
     private static final String POINTER = "/talos/crdSource";
@@ -28,7 +31,7 @@ public final class CrdSourceReader {
         this.parser = parser;
     }
 
-    public List<Manifest> read(ConfigDocument doc, Path source) {
+    public List<Manifest> read(ConfigDocument doc, Path source, OperatorRelease release) {
         List<Path> files = files(doc, source);
         Map<String, Manifest> byName = new TreeMap<>();
         for (Path file : files) {
@@ -52,18 +55,27 @@ public final class CrdSourceReader {
         }
         List<String> missing = new ArrayList<>();
         List<Manifest> crds = new ArrayList<>();
-        for (String plural : OperatorRelease.CRD_PLURALS) {
-            Manifest crd = byName.get(OperatorRelease.crdName(plural));
-            if (crd == null) {
-                missing.add(OperatorRelease.crdName(plural));
+        for (ReleaseLine.Crd crd : release.crds()) {
+            Manifest m = byName.remove(crd.name());
+            if (m == null) {
+                missing.add(crd.name());
             } else {
-                crds.add(crd);
+                crds.add(m);
             }
         }
-        if (!missing.isEmpty()) {
-            throw new ConfigException(doc.problemAt(POINTER, source.getFileName() + " lacks " + missing.size()
-                    + " of the 8 CRDs of the operator: " + String.join(", ", missing)
-                    + "; download the release manifest or all 8 tailscale.com_*.yaml files of the pinned version"));
+        if (!missing.isEmpty() || !byName.isEmpty()) {
+            String line = release.line().line();
+            StringBuilder message = new StringBuilder(source.getFileName() + " does not hold the CRD set of operator " + line
+                    + " (" + release.crds().size() + " CRDs)");
+            if (!missing.isEmpty()) {
+                message.append("; missing: ").append(String.join(", ", missing));
+            }
+            if (!byName.isEmpty()) {
+                message.append("; not in ").append(line).append(": ").append(String.join(", ", byName.keySet()));
+            }
+            message.append("; download the release manifest of ").append(release.versionText())
+                    .append(" or its tailscale.com_*.yaml files");
+            throw new ConfigException(doc.problemAt(POINTER, message.toString()));
         }
         return crds;
     }

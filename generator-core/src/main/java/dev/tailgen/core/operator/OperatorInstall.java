@@ -1,6 +1,7 @@
 package dev.tailgen.core.operator;
 
 import dev.tailgen.core.config.SecretValue;
+import dev.tailgen.core.release.OperatorRelease;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param oauthSecret  client id and secret to render as Secret {@code operator-oauth}; null unless OAUTH
  */
 public record OperatorInstall(
-        String version,
+        OperatorRelease release,
         String namespace,
         String hostname,
         List<String> tags,
@@ -34,9 +35,32 @@ public record OperatorInstall(
         Map<String, String> nodeSelector,
         Map<String, Object> resources,
         CrdDelivery crds,
-        boolean metricsPort) {
+        boolean metricsPort,
+        PodSettings pod) {
 
     public static final String OAUTH_SECRET_NAME = "operator-oauth";
+
+    /** {@code v1.102.3} */
+    public String version() {
+        return release.versionText();
+    }
+
+    /**
+     * The chart's operatorConfig pod settings (and top-level annotations), as written: empty when not
+     * set, which the chart leaves out too. Kubernetes-typed values are plain maps and lists.
+     */
+    public record PodSettings(
+            Map<String, String> deploymentAnnotations,
+            Map<String, String> podAnnotations,
+            Map<String, String> podLabels,
+            Map<String, String> serviceAccountAnnotations,
+            List<Object> tolerations,
+            Map<String, Object> affinity,
+            Map<String, Object> podSecurityContext,
+            Map<String, Object> securityContext,
+            List<Object> extraEnv,
+            String priorityClassName) {
+    }
 
     public record OAuthSecret(SecretValue clientId, SecretValue clientSecret) {
     }

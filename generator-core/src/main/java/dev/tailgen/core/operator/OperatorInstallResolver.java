@@ -13,6 +13,8 @@ import dev.tailgen.core.config.TailscaleConfig.Image;
 import dev.tailgen.core.config.TailscaleConfig.Operator;
 import dev.tailgen.core.config.TailscaleConfig.Resources;
 import dev.tailgen.core.exposure.ProxyClassDefaults;
+import dev.tailgen.core.release.OperatorRelease;
+import dev.tailgen.core.release.ReleaseCatalog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,8 @@ public final class OperatorInstallResolver {
         TailscaleConfig c = loaded.config();
         ConfigDocument doc = loaded.document();
         Operator op = c.operator();
-        String version = or(op.version(), OperatorRelease.DEFAULT_VERSION);
+        OperatorRelease release = ReleaseCatalog.bundled().resolve(op.version());
+        String version = release.versionText();
         Image image = op.image() == null ? new Image(null, null, null) : op.image();
         Image proxy = op.proxyImage() == null ? new Image(null, null, null) : op.proxyImage();
         var proxies = c.proxies() == null ? new TailscaleConfig.Proxies(null, null, null, null, null) : c.proxies();
@@ -70,15 +73,15 @@ public final class OperatorInstallResolver {
                 : CrdDelivery.urls();
 
         return new OperatorInstall(
-                version,
+                release,
                 or(op.namespace(), "tailscale"),
                 or(op.hostname(), "tailscale-operator"),
                 op.tags() == null ? List.of("tag:k8s-operator") : List.copyOf(op.tags()),
                 or(op.logging(), "info"),
                 c.tailnet().loginServer() == null ? "" : c.tailnet().loginServer(),
-                ImageReference.of(op.registry(), or(image.repository(), OperatorRelease.OPERATOR_REPOSITORY),
+                ImageReference.of(op.registry(), or(image.repository(), release.line().images().operator()),
                         or(image.tag(), version), image.digest()),
-                ImageReference.of(op.registry(), or(proxy.repository(), OperatorRelease.PROXY_REPOSITORY),
+                ImageReference.of(op.registry(), or(proxy.repository(), release.line().images().proxy()),
                         or(proxy.tag(), version), proxy.digest()),
                 proxies.tags() == null ? List.of("tag:k8s") : List.copyOf(proxies.tags()),
                 or(proxies.firewallMode(), "auto"),
@@ -94,7 +97,26 @@ public final class OperatorInstallResolver {
                 op.nodeSelector() == null ? Map.of("kubernetes.io/os", "linux") : new TreeMap<>(op.nodeSelector()),
                 resources(op.resources()),
                 crds,
-                ProxyClassDefaults.metrics(c));
+                ProxyClassDefaults.metrics(c),
+                podSettings(op));
+    }
+
+    private static OperatorInstall.PodSettings podSettings(Operator op) {
+        return new OperatorInstall.PodSettings(
+                sorted(op.annotations()),
+                sorted(op.podAnnotations()),
+                sorted(op.podLabels()),
+                sorted(op.serviceAccountAnnotations()),
+                op.tolerations() == null ? List.of() : List.copyOf(MAPPER.convertValue(op.tolerations(), List.class)),
+                op.affinity() == null ? Map.of() : toMap(op.affinity()),
+                op.podSecurityContext() == null ? Map.of() : toMap(op.podSecurityContext()),
+                op.securityContext() == null ? Map.of() : toMap(op.securityContext()),
+                op.extraEnv() == null ? List.of() : List.copyOf(MAPPER.convertValue(op.extraEnv(), List.class)),
+                or(op.priorityClassName(), ""));
+    }
+
+    private static Map<String, String> sorted(Map<String, String> map) {
+        return map == null ? Map.of() : new TreeMap<>(map);
     }
 
     private static Map<String, Object> secretVolume(String name) {

@@ -73,6 +73,22 @@ public final class OperatorTemplates {
         op.put("hasResources", !i.resources().isEmpty());
         op.put("metricsPort", i.metricsPort());
         op.put("resources", i.resources());
+        var rbac = i.release().line().rbac();
+        op.put("clusterRoleRules", rbac.clusterRole());
+        op.put("operatorRoleRules", rbac.operatorRole());
+        op.put("proxiesRoleRules", rbac.proxiesRole());
+        var pod = i.pod();
+        op.put("deploymentAnnotations", pod.deploymentAnnotations());
+        op.put("podAnnotations", pod.podAnnotations());
+        op.put("podLabels", pod.podLabels());
+        op.put("serviceAccountAnnotations", pod.serviceAccountAnnotations());
+        op.put("tolerations", pod.tolerations());
+        op.put("affinity", pod.affinity());
+        op.put("podSecurityContext", pod.podSecurityContext());
+        op.put("securityContext", pod.securityContext());
+        op.put("extraEnv", pod.extraEnv());
+        op.put("priorityClassName", pod.priorityClassName());
+        op.put("serviceAccountNameEnv", i.release().line().deployment().serviceAccountNameEnv());
         return op;
     }
 }

@@ -16,18 +16,13 @@ public final class ManifestChecks {
     private static final Set<String> CLUSTER_SCOPED = Set.of(
             "Namespace", "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "IngressClass",
             "PriorityClass", "StorageClass", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
-            "CiliumClusterwideNetworkPolicy",
-            // tailscale.com kinds are cluster-scoped, except ProxyGroupPolicy
-            "Connector", "DNSConfig", "PeerRelay", "ProxyClass", "ProxyGroup", "Recorder", "Tailnet");
+            "CiliumClusterwideNetworkPolicy");
 
     private ManifestChecks() {
     }
 
-    public static boolean clusterScoped(String kind) {
-        return CLUSTER_SCOPED.contains(kind);
-    }
-
-    public static void check(List<WrittenObject> objects) {
+    /** @param releaseClusterScoped the cluster-scoped kinds of the operator release's CRDs */
+    public static void check(List<WrittenObject> objects, Set<String> releaseClusterScoped) {
         Set<String> seen = new HashSet<>();
         for (WrittenObject o : objects) {
             String kind = o.kind();
@@ -37,7 +32,7 @@ public final class ManifestChecks {
             if (name == null || name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
                 throw new ManifestException(what + ": metadata.name is not a DNS-1123 subdomain");
             }
-            if (clusterScoped(kind)) {
+            if (CLUSTER_SCOPED.contains(kind) || releaseClusterScoped.contains(kind)) {
                 if (ns != null) {
                     throw new ManifestException(what + ": cluster-scoped objects must not set metadata.namespace (got " + ns + ")");
                 }

@@ -6,7 +6,7 @@ import dev.tailgen.core.problem.TailgenException;
  * A manifest failed re-parsing or a check. For rendered templates that is our bug; for a CRD source
  * the user named, it is theirs: {@link #userError()} says which.
  */
-public final class ManifestException extends TailgenException {
+public class ManifestException extends TailgenException {
     private final boolean userError;
 
     public ManifestException(String message) {

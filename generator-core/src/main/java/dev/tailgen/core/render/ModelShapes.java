@@ -95,6 +95,16 @@ final class ModelShapes {
         new Walk(what, rewrite).value(doc, type);
     }
 
+    /**
+     * Checks a value of a Kubernetes type (a config key that holds one, such as an Affinity) without
+     * changing it.
+     *
+     * @throws ShapeException naming the path inside {@code value} where it went wrong
+     */
+    void checkValue(String what, JsonNode value, Type type) {
+        new Walk(what, false).value(value, type);
+    }
+
     /** One walk over one object; the path is a stack of segments, joined only for a message. */
     private final class Walk {
         private final String what;
@@ -190,7 +200,7 @@ final class ModelShapes {
                 JsonNode v = e.getValue();
                 if (p == null && !model.open()) {
                     path.addLast(e.getKey());
-                    throw new ManifestException(what + ": unknown field " + joined(path));
+                    throw new ShapeException(path, "unknown field", what + ": unknown field " + joined(path));
                 }
                 if (v.isNull()) {
                     continue; // Jackson would drop it on the way out (NON_NULL)
@@ -229,7 +239,8 @@ final class ModelShapes {
                 value = reader.treeToValue(node, reader.constructType(type));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-                throw new ManifestException(what + ": " + joined(path) + ": " + ManifestParser.firstLine(message));
+                String problem = ManifestParser.firstLine(message);
+                throw new ShapeException(path, problem, what + ": " + joined(path) + ": " + problem);
             }
             UnknownFields.check(what, path, value);
             return rewrite ? writer.valueToTree(value) : node;
@@ -237,7 +248,8 @@ final class ModelShapes {
 
         private JsonNode expect(JsonNode node, boolean ok, String expected) {
             if (!ok) {
-                throw new ManifestException(what + ": " + joined(path) + " must be " + expected + ", not " + describe(node, expected));
+                String problem = "must be " + expected + ", not " + describe(node, expected);
+                throw new ShapeException(path, problem, what + ": " + joined(path) + " " + problem);
             }
             return node;
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Rendered text is never trusted: what a lax reader would accept silently fails here. */
@@ -53,10 +54,10 @@ class ManifestParserTest {
 
     @Test
     void namespaceRulesHold() {
-        assertThatThrownBy(() -> ManifestChecks.check(written("x", "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: a}\n")))
+        assertThatThrownBy(() -> ManifestChecks.check(written("x", "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: a}\n"), Set.of()))
                 .hasMessage("ServiceAccount a: namespaced objects must set metadata.namespace to a DNS label (got null)");
         assertThatThrownBy(() -> ManifestChecks.check(written("x",
-                "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: a, namespace: b}\n")))
+                "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: a, namespace: b}\n"), Set.of()))
                 .hasMessage("ClusterRole a: cluster-scoped objects must not set metadata.namespace (got b)");
     }
 

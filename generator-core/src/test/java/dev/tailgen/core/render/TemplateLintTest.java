@@ -109,8 +109,8 @@ class TemplateLintTest {
         op.put("tagsCsv", "tag:k8s-operator");
         op.put("logging", "info");
         op.put("loginServer", "");
-        op.put("image", "tailscale/k8s-operator:v1.102.3");
-        op.put("proxyImage", "tailscale/tailscale:v1.102.3");
+        op.put("image", "tailscale/k8s-operator:v0.0.1");
+        op.put("proxyImage", "tailscale/tailscale:v0.0.1");
         op.put("proxyTagsCsv", "tag:k8s");
         op.put("firewallMode", "auto");
         op.put("hasDefaultProxyClass", flag);
@@ -126,6 +126,22 @@ class TemplateLintTest {
         op.put("hasResources", flag);
         op.put("metricsPort", flag);
         op.put("resources", Map.of("requests", Map.of("cpu", "50m")));
+        List<Map<String, Object>> rules = List.of(Map.of("apiGroups", List.of(""), "resources", List.of("pods"), "verbs", List.of("get")));
+        op.put("clusterRoleRules", rules);
+        op.put("operatorRoleRules", rules);
+        op.put("proxiesRoleRules", rules);
+        op.put("serviceAccountNameEnv", flag);
+        Map<String, String> annotations = flag ? Map.of("example.com/a", "1") : Map.of();
+        op.put("deploymentAnnotations", annotations);
+        op.put("podAnnotations", annotations);
+        op.put("podLabels", flag ? Map.of("team", "network") : Map.of());
+        op.put("serviceAccountAnnotations", annotations);
+        op.put("tolerations", flag ? List.of(Map.of("operator", "Exists")) : List.of());
+        op.put("affinity", flag ? Map.of("nodeAffinity", Map.of()) : Map.of());
+        op.put("podSecurityContext", flag ? Map.of("runAsNonRoot", true) : Map.of());
+        op.put("securityContext", flag ? Map.of("readOnlyRootFilesystem", true) : Map.of());
+        op.put("extraEnv", flag ? List.of(Map.of("name", "A", "value", "b")) : List.of());
+        op.put("priorityClassName", flag ? "system-cluster-critical" : "");
         Map<String, Object> secret = Map.of("name", "operator-oauth", "namespace", "tailscale", "clientId", "id", "clientSecret", "s");
         Map<String, Object> labels = Map.of("app.kubernetes.io/managed-by", "tailscale-maven-plugin");
         Map<String, Object> svc = new HashMap<>(Map.of("name", "web", "namespace", "default", "labels", labels,

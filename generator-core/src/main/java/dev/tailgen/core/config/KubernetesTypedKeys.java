@@ -1,0 +1,53 @@
+package dev.tailgen.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tailgen.core.problem.ConfigProblem;
+import dev.tailgen.core.render.KubernetesValues;
+import dev.tailgen.core.render.ShapeException;
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Config keys whose value is a Kubernetes type, passed through to the rendered object as written:
+ * each is checked against that type's strict schema (unknown fields and wrong types fail at the
+ * config line that holds them). The schema says only "a mapping" or "a list" for these.
+ */
+final class KubernetesTypedKeys {
+    private record Key(String pointer, String typeName, Type type) {
+    }
+
+    private static final List<Key> KEYS = List.of(
+            new Key("/operator/tolerations", "list of Toleration", KubernetesValues.fieldType(PodSpec.class, "tolerations")),
+            new Key("/operator/affinity", "Affinity", Affinity.class),
+            new Key("/operator/podSecurityContext", "PodSecurityContext", PodSecurityContext.class),
+            new Key("/operator/securityContext", "SecurityContext", SecurityContext.class),
+            new Key("/operator/extraEnv", "list of EnvVar", KubernetesValues.fieldType(Container.class, "env")));
+
+    private KubernetesTypedKeys() {
+    }
+
+    static List<ConfigProblem> check(ConfigDocument doc) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (Key key : KEYS) {
+            JsonNode value = doc.tree().at(key.pointer());
+            if (value.isMissingNode() || value.isNull()) {
+                continue;
+            }
+            try {
+                KubernetesValues.check(key.pointer(), value, key.type());
+            } catch (ShapeException e) {
+                StringBuilder at = new StringBuilder(key.pointer());
+                e.path().forEach(segment -> at.append('/').append(String.valueOf(segment).replace("~", "~0").replace("/", "~1")));
+                String message = e.problem() + " (" + ConfigPath.fromPointer(key.pointer()) + " is a Kubernetes " + key.typeName() + ")";
+                problems.add(e.problem().equals("unknown field") ? doc.problemAtKey(at.toString(), message) : doc.problemAt(at.toString(), message));
+            }
+        }
+        return problems;
+    }
+}
