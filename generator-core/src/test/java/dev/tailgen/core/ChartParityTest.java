@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tailgen.core.output.OutputFile;
+import dev.tailgen.core.release.ReleaseCatalog;
+import dev.tailgen.core.release.ReleaseLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,17 +25,27 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Our operator install against the upstream chart v1.102.3 renders in ../shared (a: defaults,
- * b: customized with API-server proxy, c: no CRDs + CSI secret volume, d: workload identity):
- * the same objects by kind/namespace/name, the same RBAC, env, volumes and mounts, the same CRDs.
- * The differences we make on purpose (README, "Differences from the chart") are normalised here and
- * nowhere else: images pinned to v1.102.3 instead of :stable, a Namespace with PodSecurity labels,
- * OPERATOR_LOGIN_SERVER "" instead of null.
+ * Our operator install, for every release line's tested patch, against that patch's upstream chart
+ * renders in ../shared (the line's {@code reference} folder; a: defaults, b: customized with
+ * API-server proxy, c: no CRDs + CSI secret volume, d: workload identity): the same objects by
+ * kind/namespace/name, the same RBAC, env, volumes and mounts, the same CRDs. Then the operator pod
+ * settings against a chart render of values that set every one of them
+ * (src/test/resources/golden/chart-pod-settings/). The differences we make on purpose (README,
+ * "Differences from the chart") are normalised here and nowhere else: images pinned to the version
+ * where a render has :stable, a Namespace with PodSecurity labels, OPERATOR_LOGIN_SERVER "" instead of null.
  */
 class ChartParityTest {
     private static final ObjectMapper YAML = new YAMLMapper();
+    static final Path POD_SETTINGS = Path.of("src", "test", "resources", "golden", "chart-pod-settings");
 
     static Stream<Arguments> renders() {
+        return ReleaseCatalog.bundled().lines().stream().flatMap(line -> variants().map(v -> {
+            Object[] args = v.get();
+            return Arguments.of(line.tested().get(0) + " " + args[0], line, args[1], args[2], args[3]);
+        }));
+    }
+
+    private static Stream<Arguments> variants() {
         String oauth = """
                     credentials:
                       oauth:
@@ -71,8 +83,12 @@ class ChartParityTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("renders")
-    void sameObjectsAsTheChart(String render, String crds, String operator, String extra, @TempDir Path dir) throws IOException {
-        Path upstream = SharedData.upstream().resolve("tailscale-operator");
+    void sameObjectsAsTheChart(String name, ReleaseLine line, String crds, String operator, String extra, @TempDir Path dir)
+            throws IOException {
+        Path upstream = SharedData.upstream().resolve(line.reference());
+        String render = name.substring(name.indexOf(' ') + 1);
+        String version = line.tested().get(0);
+        operator = "    version: " + version + "\n" + operator;
         String config = """
                 apiVersion: tailgen.dev/v1alpha1
                 kind: TailscaleCluster
@@ -83,22 +99,104 @@ class ChartParityTest {
                 talos:
                   version: "1.13"
                 """ + crds.replace("CRDS", upstream.resolve("crds").toString()) + "operator:\n" + operator + extra;
-        GenerationResult result = TestConfigs.generator(TestConfigs.write(dir, config)).render();
+        Map<String, JsonNode> ours = manifests(TestConfigs.generator(TestConfigs.write(dir, config)).render());
+        Map<String, JsonNode> chart = byKey(Files.readString(upstream.resolve("rendered").resolve(render)));
+        assertSameObjects(chart, ours, version);
+    }
 
+    /**
+     * Every operator pod setting at once, against the chart rendered with the same values
+     * (chart-pod-settings/values.yaml; the README beside it says how the renders were made). A line
+     * that lacks a key (release.yaml {@code lacks}) is rendered without it, as the chart ignores it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lines")
+    void podSettingsAsTheChart(String version, ReleaseLine line, @TempDir Path dir) throws IOException {
+        Path render = POD_SETTINGS.resolve(version + ".yaml");
+        assertThat(render).as("a chart render of chart-pod-settings/values.yaml for " + version).exists();
+        boolean annotations = line.lacks().stream().noneMatch(l -> l.key().equals("/operator/annotations"));
+        String config = """
+                apiVersion: tailgen.dev/v1alpha1
+                kind: TailscaleCluster
+                metadata:
+                  name: parity
+                tailnet:
+                  domain: tail-xxxxx.ts.net
+                talos:
+                  version: "1.13"
+                operator:
+                  version: VERSION
+                  credentials:
+                    oauth:
+                      clientId: ${env:TS_CLIENT_ID}
+                      clientSecret: ${env:TS_CLIENT_SECRET}
+                  tolerations:
+                    - {key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule}
+                    - {key: dedicated, operator: Equal, value: infra, effect: NoExecute, tolerationSeconds: 300}
+                  affinity:
+                    nodeAffinity:
+                      requiredDuringSchedulingIgnoredDuringExecution:
+                        nodeSelectorTerms:
+                          - matchExpressions:
+                              - {key: kubernetes.io/arch, operator: In, values: [amd64, arm64]}
+                    podAntiAffinity:
+                      preferredDuringSchedulingIgnoredDuringExecution:
+                        - weight: 100
+                          podAffinityTerm:
+                            topologyKey: kubernetes.io/hostname
+                            labelSelector: {matchLabels: {app: operator}}
+                  priorityClassName: system-cluster-critical
+                  podAnnotations:
+                    secret.reloader.stakater.com/reload: operator-oauth
+                  podLabels:
+                    team: network
+                  podSecurityContext:
+                    runAsNonRoot: true
+                    runAsUser: 1000
+                    fsGroup: 2000
+                    seccompProfile: {type: RuntimeDefault}
+                  securityContext:
+                    allowPrivilegeEscalation: false
+                    readOnlyRootFilesystem: true
+                    capabilities: {drop: [ALL]}
+                  serviceAccountAnnotations:
+                    eks.amazonaws.com/role-arn: "arn:aws:iam::123456789012:role/tailscale"
+                  extraEnv:
+                    - {name: TS_DEBUG_FIREWALL_MODE, value: nftables}
+                    - name: HTTPS_PROXY
+                      valueFrom:
+                        configMapKeyRef: {name: proxy-config, key: https}
+                """.replace("VERSION", version) + (annotations ? """
+                  annotations:
+                    example.com/owner: platform
+                    top: "1"
+                """ : "");
+        Map<String, JsonNode> ours = manifests(TestConfigs.generator(TestConfigs.write(dir, config)).render());
+        assertSameObjects(byKey(Files.readString(render)), ours, version);
+    }
+
+    static Stream<Arguments> lines() {
+        return ReleaseCatalog.bundled().lines().stream().map(l -> Arguments.of(l.tested().get(0), l));
+    }
+
+    private static Map<String, JsonNode> manifests(GenerationResult result) throws IOException {
         Map<String, JsonNode> ours = new TreeMap<>();
         for (OutputFile f : result.files()) {
             if (f.path().startsWith("manifests/") && f.path().endsWith(".yaml")) {
                 ours.putAll(byKey(f.content()));
             }
         }
-        Map<String, JsonNode> chart = byKey(Files.readString(upstream.resolve("rendered").resolve(render)));
+        return ours;
+    }
 
+    private static void assertSameObjects(Map<String, JsonNode> chart, Map<String, JsonNode> ours, String version) {
+        ours = new TreeMap<>(ours);
         JsonNode namespace = ours.remove("Namespace//tailscale");
         assertThat(namespace.path("metadata").path("labels").path("pod-security.kubernetes.io/enforce").asText()).isEqualTo("privileged");
         assertThat(ours.keySet()).isEqualTo(chart.keySet());
 
         for (String key : chart.keySet()) {
-            JsonNode expected = normaliseChart(chart.get(key));
+            JsonNode expected = normaliseChart(chart.get(key), version);
             assertThat(firstDifference(expected, ours.get(key), "")).as(key).isEmpty();
         }
     }
@@ -120,18 +218,18 @@ class ChartParityTest {
     }
 
     /** The chart side with our documented, intended differences applied. */
-    private static JsonNode normaliseChart(JsonNode doc) {
+    private static JsonNode normaliseChart(JsonNode doc, String version) {
         ObjectNode copy = doc.deepCopy();
         if (copy.path("kind").asText().equals("IngressClass")) {
             ((ObjectNode) copy.path("metadata")).remove("annotations"); // chart writes annotations: {} 
         }
         if (copy.path("kind").asText().equals("Deployment")) {
             ObjectNode container = (ObjectNode) copy.path("spec").path("template").path("spec").path("containers").get(0);
-            container.put("image", container.path("image").asText().replace(":stable", ":v1.102.3"));
+            container.put("image", container.path("image").asText().replace(":stable", ":" + version));
             for (JsonNode env : (ArrayNode) container.path("env")) {
                 ObjectNode e = (ObjectNode) env;
                 if (e.path("name").asText().equals("PROXY_IMAGE")) {
-                    e.put("value", e.path("value").asText().replace(":stable", ":v1.102.3"));
+                    e.put("value", e.path("value").asText().replace(":stable", ":" + version));
                 }
                 if (e.path("name").asText().equals("OPERATOR_LOGIN_SERVER") && e.path("value").isNull()) {
                     e.put("value", ""); // the chart renders an empty value as YAML null

@@ -3,14 +3,18 @@ package dev.tailgen.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tailgen.core.output.OutputFile;
+import dev.tailgen.core.release.ReleaseCatalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -21,12 +25,34 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GoldenFilesTest {
     static final Path EXAMPLE = Path.of("..", "examples", "homelab");
     static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
+    /** operator.version in the example (talos.version is a quoted "1.x", so only the operator's matches). */
+    private static final Pattern OPERATOR_VERSION = Pattern.compile("(?m)^  version: (v[0-9]+\\.[0-9]+\\.[0-9]+)");
 
     @ParameterizedTest(name = "Talos {0}")
     @ValueSource(strings = {"1.13", "1.14"})
     void homelabMatchesGoldenFiles(String talos, @TempDir Path dir) throws IOException {
-        GenerationResult result = render(talos, dir);
-        Path golden = GOLDEN.resolve("homelab-talos-" + talos);
+        matchesGolden(render(talos, dir), GOLDEN.resolve("homelab-talos-" + talos));
+    }
+
+    /** The example on every other release line's tested patch (golden homelab-<version>-talos-1.13). */
+    @ParameterizedTest(name = "operator {0}")
+    @MethodSource("otherLines")
+    void homelabOnOtherReleaseLinesMatchesGoldenFiles(String version, @TempDir Path dir) throws IOException {
+        matchesGolden(render("1.13", version, dir), GOLDEN.resolve("homelab-" + version + "-talos-1.13"));
+    }
+
+    static Stream<String> otherLines() throws IOException {
+        String example = exampleVersion();
+        return ReleaseCatalog.bundled().lines().stream().map(l -> l.tested().get(0)).filter(v -> !v.equals(example));
+    }
+
+    private static String exampleVersion() throws IOException {
+        Matcher m = OPERATOR_VERSION.matcher(Files.readString(EXAMPLE.resolve("tailscale.yaml"), StandardCharsets.UTF_8));
+        assertThat(m.find()).as("the example pins operator.version").isTrue();
+        return m.group(1);
+    }
+
+    private static void matchesGolden(GenerationResult result, Path golden) throws IOException {
         if (Boolean.getBoolean("tailgen.updateGolden")) {
             write(golden, result.files());
         }
@@ -43,8 +69,14 @@ class GoldenFilesTest {
 
     /** The example's config with its Talos version switched, its demo secret files beside it. */
     static GenerationResult render(String talos, Path dir) throws IOException {
+        return render(talos, exampleVersion(), dir);
+    }
+
+    /** ... and its operator version too. */
+    static GenerationResult render(String talos, String operatorVersion, Path dir) throws IOException {
         String config = Files.readString(EXAMPLE.resolve("tailscale.yaml"), StandardCharsets.UTF_8)
                 .replace("version: \"1.13\"", "version: \"" + talos + "\"");
+        config = OPERATOR_VERSION.matcher(config).replaceFirst("  version: " + operatorVersion);
         Files.createDirectories(dir.resolve("secrets"));
         try (Stream<Path> secrets = Files.list(EXAMPLE.resolve("secrets"))) {
             for (Path s : secrets.toList()) {
