@@ -10,8 +10,7 @@ final class ManifestNames {
     static final int MAX_LENGTH = 253;
 
     /** Kubernetes' IsDNS1123Subdomain: dot-separated labels of [a-z0-9-], each starting and ending alphanumeric. */
-    private static final Pattern DNS_1123_SUBDOMAIN =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS_1123_SUBDOMAIN = NamePatterns.DNS_SUBDOMAIN_PATTERN;
 
     private final String what;
     private final Map<String, Integer> seen = new HashMap<>();

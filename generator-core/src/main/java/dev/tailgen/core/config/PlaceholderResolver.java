@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.tailgen.talos.NamePatterns;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * the syntax is checked and a stand-in value is returned.
  */
 public final class PlaceholderResolver {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(env|file|settings):([^}]*)}");
+    private static final Pattern PLACEHOLDER = NamePatterns.PLACEHOLDER_PATTERN;
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String FORMS = "${env:NAME}, ${file:PATH} or ${settings:SERVER_ID}";
 

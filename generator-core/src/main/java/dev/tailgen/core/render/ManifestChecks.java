@@ -1,5 +1,6 @@
 package dev.tailgen.core.render;
 
+import dev.tailgen.talos.NamePatterns;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,8 +12,8 @@ import java.util.regex.Pattern;
  * upgrade-k8s on Talos 1.13), and no object twice.
  */
 public final class ManifestChecks {
-    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    private static final Pattern DNS_SUBDOMAIN = NamePatterns.DNS_SUBDOMAIN_PATTERN;
+    private static final Pattern DNS_LABEL = NamePatterns.DNS_LABEL_PATTERN;
     private static final Set<String> CLUSTER_SCOPED = Set.of(
             "Namespace", "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "IngressClass",
             "PriorityClass", "StorageClass", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import dev.tailgen.talos.NamePatterns;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  * up-to-date build costs a few milliseconds.
  */
 public final class Fingerprint {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(env|file|settings):([^}]*)}");
+    private static final Pattern PLACEHOLDER = NamePatterns.PLACEHOLDER_PATTERN;
     private static final Pattern CRD_SOURCE = Pattern.compile("(?m)^\\s*crdSource:\\s*[\"']?([^\"'#\\s]+)");
     private static volatile byte[] codeDigest;
 

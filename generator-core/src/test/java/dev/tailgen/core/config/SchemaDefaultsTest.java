@@ -1,0 +1,132 @@
+package dev.tailgen.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tailgen.core.GenerationResult;
+import dev.tailgen.core.TestConfigs;
+import dev.tailgen.core.exposure.Exposure;
+import dev.tailgen.core.exposure.ExposureResolver;
+import dev.tailgen.core.netpol.NetworkPolicies;
+import dev.tailgen.core.operator.OperatorInstall;
+import dev.tailgen.core.operator.OperatorInstallResolver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every {@code default} in schemas/tailscale.schema.json is what the generator uses when the key is
+ * left out: a config that sets none of them is resolved, and each default is compared with the
+ * resolved value. A default added to the schema without a line here fails the test.
+ */
+class SchemaDefaultsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** One of each list item, with only its required keys. */
+    private static final String ITEMS = """
+            services:
+              - {name: web, hostname: web, selector: {app: web}, ports: [{port: 80}]}
+            ingresses:
+              - {name: dash, hostname: dash, backend: {service: web, port: 80}}
+            subnetRouters:
+              - {name: routes, routes: [10.96.0.0/12]}
+            egress:
+              - {name: nas, fqdn: nas.tail-xxxxx.ts.net, ports: [{port: 445}]}
+            """;
+
+    @Test
+    void everySchemaDefaultIsTheResolvedValue(@TempDir Path dir) throws IOException {
+        LoadedConfig bare = load(dir.resolve("bare"), TestConfigs.MINIMAL.replace("  hostname: tailscale-operator\n", ""));
+        OperatorInstall install = new OperatorInstallResolver(new PlaceholderResolver(TestConfigs.SECRETS, true)).resolve(bare);
+        Exposure none = new ExposureResolver().resolve(bare.config(), install);
+        LoadedConfig withItems = load(dir.resolve("items"), TestConfigs.MINIMAL + ITEMS);
+        Exposure one = new ExposureResolver().resolve(withItems.config(), install);
+        Files.createDirectories(dir.resolve("cilium"));
+        Files.createDirectories(dir.resolve("render"));
+        GenerationResult cilium = TestConfigs.generator(TestConfigs.write(dir.resolve("cilium"),
+                TestConfigs.MINIMAL + ITEMS + "networkPolicy:\n  provider: cilium\n")).render();
+        GenerationResult bareResult = TestConfigs.generator(TestConfigs.write(dir.resolve("render"), TestConfigs.MINIMAL)).render();
+
+        Map<String, Supplier<Object>> resolved = new LinkedHashMap<>();
+        resolved.put("/properties/talos/properties/crds", () -> install.crds().inline() ? "inline" : "url");
+        resolved.put("/properties/talos/properties/include", () -> bareResult.talosContent().inline().stream()
+                .map(m -> m.name()).filter(n -> !n.equals("tailscale-operator") && !n.equals("tailscale-operator-crds")).toList());
+        resolved.put("/properties/operator/properties/namespace", install::namespace);
+        resolved.put("/properties/operator/properties/hostname", install::hostname);
+        resolved.put("/properties/operator/properties/tags", install::tags);
+        resolved.put("/properties/operator/properties/logging", install::logging);
+        resolved.put("/properties/operator/properties/nodeSelector", install::nodeSelector);
+        resolved.put("/properties/proxies/properties/tags", install::proxyTags);
+        resolved.put("/properties/proxies/properties/firewallMode", install::firewallMode);
+        resolved.put("/properties/ingressClass/properties/enabled", install::ingressClassEnabled);
+        resolved.put("/properties/ingressClass/properties/name", install::ingressClassName);
+        resolved.put("/properties/apiServerProxy/properties/mode", install::apiServerProxyMode);
+        resolved.put("/properties/services", none::services);
+        resolved.put("/properties/ingresses", none::ingresses);
+        resolved.put("/properties/subnetRouters", none::connectors);
+        resolved.put("/properties/egress", none::egress);
+        resolved.put("/properties/networkPolicy/properties/provider",
+                () -> NetworkPolicies.of(bare.config().networkPolicy(), install, none).provider());
+        // the API server rule of the operator's egress policy: the only place the port is used
+        resolved.put("/properties/networkPolicy/properties/apiServerPort", () -> TestConfigs.documents(cilium,
+                "manifests/tailscale-network-policies.yaml").stream()
+                .filter(d -> d.path("metadata").path("name").asText().equals("tailscale-operator-egress"))
+                .flatMap(d -> d.path("spec").path("egress").findValues("toEntities").stream()
+                        .filter(e -> e.toString().contains("kube-apiserver")).map(e -> d)).findFirst()
+                .map(d -> d.path("spec").path("egress").get(0).path("toPorts").get(0).path("ports").get(0).path("port").asInt())
+                .orElse(-1));
+        resolved.put("/properties/monitoring/properties/serviceMonitor", install::metricsPort);
+        resolved.put("/$defs/protocol", () -> one.services().get(0).ports().get(0).protocol());
+        resolved.put("/$defs/servicePort/properties/protocol", () -> one.services().get(0).ports().get(0).protocol());
+        resolved.put("/$defs/egressPort/properties/protocol", () -> one.egress().get(0).ports().get(0).protocol());
+        resolved.put("/$defs/service/properties/namespace", () -> one.services().get(0).namespace());
+        resolved.put("/$defs/service/properties/type", () -> one.services().get(0).loadBalancer() ? "LoadBalancer" : "ClusterIP");
+        resolved.put("/$defs/ingress/properties/namespace", () -> one.ingresses().get(0).namespace());
+        resolved.put("/$defs/ingress/properties/paths", () -> one.ingresses().get(0).paths());
+        resolved.put("/$defs/ingress/properties/funnel", () -> one.ingresses().get(0).funnel());
+        resolved.put("/$defs/ingress/properties/httpRedirect", () -> one.ingresses().get(0).httpRedirect());
+        resolved.put("/$defs/subnetRouter/properties/exitNode", () -> one.connectors().get(0).exitNode());
+        // an unset replicas is left out of the Connector (its CRD defaults it to 1); the devices count what it means
+        resolved.put("/$defs/subnetRouter/properties/replicas", () -> one.connectors().get(0).deviceNames().size());
+        resolved.put("/$defs/egressTarget/properties/namespace", () -> one.egress().get(0).namespace());
+
+        Map<String, JsonNode> defaults = new LinkedHashMap<>();
+        collect(JSON.readTree(Path.of("..", "schemas", "tailscale.schema.json").toFile()), "", defaults);
+        assertThat(resolved.keySet()).as("schema defaults tied to a resolved value").containsExactlyInAnyOrderElementsOf(defaults.keySet());
+        List<String> differ = new ArrayList<>();
+        for (Entry<String, JsonNode> d : defaults.entrySet()) {
+            JsonNode actual = JSON.valueToTree(resolved.get(d.getKey()).get());
+            if (!actual.equals(d.getValue())) {
+                differ.add(d.getKey() + ": schema " + d.getValue() + ", resolved " + actual);
+            }
+        }
+        assertThat(differ).isEmpty();
+    }
+
+    private static LoadedConfig load(Path dir, String text) throws IOException {
+        Files.createDirectories(dir);
+        Path file = TestConfigs.write(dir, text);
+        return new ConfigLoader(ConfigSchema.load()).load(file, "tailscale.yaml");
+    }
+
+    private static void collect(JsonNode node, String at, Map<String, JsonNode> out) {
+        if (node.isObject()) {
+            if (node.has("default")) {
+                out.put(at, node.get("default"));
+            }
+            node.properties().forEach(e -> collect(e.getValue(), at + "/" + e.getKey(), out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(node.get(i), at + "/" + i, out);
+            }
+        }
+    }
+}
