@@ -40,7 +40,7 @@ public record OperatorInstall(
 
     public static final String OAUTH_SECRET_NAME = "operator-oauth";
 
-    /** {@code v1.102.3} */
+    /** {@code v1.2.3} */
     public String version() {
         return release.versionText();
     }

@@ -22,7 +22,7 @@ public record OperatorVersion(int major, int minor, int patch) implements Compar
         return new OperatorVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
     }
 
-    /** {@code v1.102.x} */
+    /** {@code v1.2.x} */
     public String line() {
         return "v" + major + "." + minor + ".x";
     }

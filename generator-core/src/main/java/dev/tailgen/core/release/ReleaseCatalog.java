@@ -139,7 +139,7 @@ public final class ReleaseCatalog {
         return defaultRelease;
     }
 
-    /** {@code v1.98.x, v1.102.x} */
+    /** {@code v1.2.x, v1.4.x}: every line, oldest first */
     public String lineNames() {
         return lines.stream().map(ReleaseLine::line).collect(Collectors.joining(", "));
     }

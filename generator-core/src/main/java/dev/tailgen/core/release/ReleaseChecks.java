@@ -44,7 +44,7 @@ public final class ReleaseChecks {
         return problems;
     }
 
-    /** {@code v1.102.x}, or {@code v1.102.x or v1.104.x}: the lines that do not lack the key. */
+    /** {@code v1.4.x}, or {@code v1.4.x or v1.6.x}: the lines that do not lack the key. */
     private static String linesWith(ReleaseCatalog catalog, String key) {
         List<String> names = catalog.lines().stream()
                 .filter(l -> l.lacks().stream().noneMatch(x -> x.key().equals(key)))

@@ -8,7 +8,7 @@ import java.util.Map;
  * One operator release line as {@code releases/<line>/release.yaml} describes it: everything the
  * generator renders or checks that differs between lines. Read by {@link ReleaseCatalog}.
  *
- * @param line           {@code v1.102.x}
+ * @param line           {@code v1.2.x}
  * @param defaultVersion the plugin's default {@code operator.version}; set on exactly one line
  * @param tested         patch releases checked against their chart, newest first
  * @param reference      the folder of {@code ../shared/upstream} holding the tested patch's reference data (tests only)
@@ -55,7 +55,7 @@ public record ReleaseLine(
      *
      * @param key   a JSON pointer into the config; {@code *} matches any list index or key
      * @param since the first release that has it
-     * @param why   what the line lacks, completing "v1.98.10 lacks it: ..."
+     * @param why   what the line lacks, completing "v1.2.3 lacks it: ..."
      */
     public record Lack(String key, String since, String why) {
     }

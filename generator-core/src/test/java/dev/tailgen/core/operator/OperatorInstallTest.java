@@ -6,6 +6,7 @@ import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.SharedData;
 import dev.tailgen.core.TestConfigs;
 import dev.tailgen.core.output.OutputFile;
+import dev.tailgen.core.release.ReleaseCatalog;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,8 @@ class OperatorInstallTest {
         String install = TestConfigs.text(TestConfigs.generator(TestConfigs.write(dir, config)).render(), "manifests/tailscale-operator.yaml");
         assertThat(install)
                 .contains("image: \"registry.internal.example.com:5000/mirror/tailscale/k8s-operator@sha256:" + "a".repeat(64) + "\"")
-                .contains("value: \"registry.internal.example.com:5000/mirror/tailscale/tailscale:v1.102.3\"");
+                .contains("value: \"registry.internal.example.com:5000/mirror/tailscale/tailscale:"
+                        + ReleaseCatalog.bundled().defaultRelease().versionText() + "\"");
     }
 
     @Test

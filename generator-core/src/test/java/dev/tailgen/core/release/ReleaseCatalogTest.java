@@ -73,8 +73,8 @@ class ReleaseCatalogTest {
 
     @Test
     void versionsOrderByNumberNotText() {
-        List<String> sorted = Stream.of("v1.102.3", "v1.98.10", "v1.98.9").map(OperatorVersion::parse).sorted()
+        List<String> sorted = Stream.of("v1.10.3", "v1.9.10", "v1.9.9").map(OperatorVersion::parse).sorted()
                 .map(OperatorVersion::toString).toList();
-        assertThat(sorted).containsExactly("v1.98.9", "v1.98.10", "v1.102.3");
+        assertThat(sorted).containsExactly("v1.9.9", "v1.9.10", "v1.10.3");
     }
 }
