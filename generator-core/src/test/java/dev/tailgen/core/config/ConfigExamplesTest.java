@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tailgen.core.SharedData;
 import dev.tailgen.core.TestConfigs;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every key of the normative spec and of each schema example is accepted and maps onto the model. */
 class ConfigExamplesTest {
@@ -29,6 +31,26 @@ class ConfigExamplesTest {
         // (operator, proxies, 2 per Service, 1 for the Connector; the Ingress backend's selector is unknown: a warning)
         // + monitoring: the metrics ProxyClass, the operator's metrics Service and ServiceMonitor.
         assertThat(TestConfigs.generator(SharedData.spec()).render().objectCount()).isEqualTo(27);
+    }
+
+    /**
+     * The operator section of the advanced spec (the parts built so far: release line, pod settings),
+     * with its concrete {@code #:} alternatives switched on, loads and renders on its v1.98 line.
+     */
+    @Test
+    void theAdvancedSpecsOperatorSectionRenders(@TempDir Path dir) throws IOException {
+        String advanced = Files.readString(SharedData.spec().resolveSibling("advanced.yaml"), StandardCharsets.UTF_8);
+        String operator = advanced.substring(0, advanced.indexOf("\nproxyClasses:") + 1)
+                .replace("  #: podLabels:", "  podLabels:")
+                .replace("  #: extraEnv:", "  extraEnv:");
+        LoadedConfig loaded = loader.load(TestConfigs.write(dir, operator), "tailscale.yaml");
+        assertThat(loaded.config().operator().tolerations()).hasSize(1);
+        assertThat(loaded.config().operator().podLabels()).containsEntry("team", "network");
+        assertThat(loaded.config().operator().extraEnv()).hasSize(1);
+        String install = TestConfigs.text(TestConfigs.generator(TestConfigs.write(dir, operator)).render(), "manifests/tailscale-operator.yaml");
+        assertThat(install).contains("priorityClassName: \"system-cluster-critical\"")
+                .contains("secret.reloader.stakater.com/reload: \"operator-oauth\"")
+                .contains("name: \"TS_DEBUG_FIREWALL_MODE\"");
     }
 
     @Test
