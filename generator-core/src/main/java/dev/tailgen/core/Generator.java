@@ -34,6 +34,7 @@ import dev.tailgen.core.render.TemplateCall;
 import dev.tailgen.core.render.TemplateRenderer;
 import dev.tailgen.core.render.WrittenObject;
 import dev.tailgen.core.uptodate.UpToDate;
+import dev.tailgen.talos.ExternalManifest;
 import dev.tailgen.talos.TalosVersion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -176,11 +177,11 @@ public final class Generator {
         OperatorInstall install = c.install();
         TalosVersion talos = c.talos();
         Map<String, String> manifests = m.groups();
-        List<String> crdUrls = install.crds().inline() ? List.of()
-                : install.release().crdUrls();
+        List<ExternalManifest> crdManifests = install.crds().inline() ? List.of() : install.release().crdManifests();
+        List<String> crdUrls = crdManifests.stream().map(ExternalManifest::url).toList();
         OutputLayout layout = new OutputLayout(settings.configDisplayName(), install.version(), talos);
         Set<String> inTalos = talosGroups(c.config(), manifests.keySet());
-        List<OutputFile> files = layout.files(manifests, inTalos, m.secret(), crdUrls);
+        List<OutputFile> files = layout.files(manifests, inTalos, m.secret(), crdManifests);
         Map<String, Long> inlineBytes = new LinkedHashMap<>();
         inTalos.forEach(group -> inlineBytes.put(group, (long) manifests.get(group).getBytes(StandardCharsets.UTF_8).length));
         long patchBytes = files.stream().filter(f -> f.path().equals(OutputLayout.INSTALL_PATCH)).mapToLong(f -> f.bytes().length).sum();
@@ -203,7 +204,7 @@ public final class Generator {
         }
         return new GenerationResult(install.version(), install.namespace(), install.credentialsMode(), talos,
                 m.objectsByKind(), crdUrls, files, inlineBytes, inventory.deviceCount(), m.notes(), warnings,
-                OutputLayout.talosContent(manifests, inTalos, m.secret(), crdUrls));
+                OutputLayout.talosContent(manifests, inTalos, m.secret(), crdManifests));
     }
 
     /** The install (and CRDs) always; exposure sections only when talos.include names them. */

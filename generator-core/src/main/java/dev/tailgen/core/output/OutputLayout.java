@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The output folder's layout:
@@ -50,11 +51,11 @@ public final class OutputLayout {
      * @param manifests      group name -> serialized objects, in apply order (no secrets)
      * @param inTalos        the groups that also go into the Talos patch as inline manifests
      * @param secretManifest the OAuth Secret, or null
-     * @param crdUrls        pinned CRD URLs for external manifests, or empty
+     * @param crds           the CRDs as external manifests (pinned URLs), or empty
      */
-    public List<OutputFile> files(Map<String, String> manifests, Set<String> inTalos, String secretManifest, List<String> crdUrls) {
+    public List<OutputFile> files(Map<String, String> manifests, Set<String> inTalos, String secretManifest, List<ExternalManifest> crds) {
         try {
-            return layOut(manifests, inTalos, secretManifest, crdUrls);
+            return layOut(manifests, inTalos, secretManifest, crds);
         } catch (TalosPatchException e) {
             // names and contents are ours, so a refused patch is our bug; the message names no secret value
             throw new GenerationException("cannot build the Talos patch: " + e.getMessage(), false);
@@ -88,29 +89,24 @@ public final class OutputLayout {
     }
 
     public static TalosContent talosContent(Map<String, String> manifests, Set<String> inTalos, String secretManifest,
-            List<String> crdUrls) {
+            List<ExternalManifest> crds) {
         List<InlineManifest> inline = new ArrayList<>();
         manifests.forEach((group, text) -> {
             if (inTalos.contains(group)) {
                 inline.add(new InlineManifest(group, text));
             }
         });
-        List<ExternalManifest> external = new ArrayList<>();
-        for (String url : crdUrls) {
-            String file = url.substring(url.lastIndexOf('/') + 1); // tailscale.com_connectors.yaml
-            String plural = file.substring("tailscale.com_".length(), file.length() - ".yaml".length());
-            external.add(new ExternalManifest("tailscale-crd-" + plural, url));
-        }
-        return new TalosContent(inline, external, secretManifest == null ? null : new InlineManifest(SECRET_GROUP, secretManifest));
+        return new TalosContent(inline, List.copyOf(crds), secretManifest == null ? null : new InlineManifest(SECRET_GROUP, secretManifest));
     }
 
-    private List<OutputFile> layOut(Map<String, String> manifests, Set<String> inTalos, String secretManifest, List<String> crdUrls) {
+    private List<OutputFile> layOut(Map<String, String> manifests, Set<String> inTalos, String secretManifest, List<ExternalManifest> crds) {
         List<OutputFile> files = new ArrayList<>();
         manifests.forEach((group, text) -> files.add(new OutputFile("manifests/" + group + ".yaml", header(manifestHeader()) + text, false)));
-        if (!crdUrls.isEmpty()) {
-            files.add(new OutputFile("manifests/tailscale-operator-crds.urls", String.join("\n", crdUrls) + "\n", false));
+        if (!crds.isEmpty()) {
+            String urls = crds.stream().map(ExternalManifest::url).collect(Collectors.joining("\n", "", "\n"));
+            files.add(new OutputFile("manifests/tailscale-operator-crds.urls", urls, false));
         }
-        TalosContent talosContent = talosContent(manifests, inTalos, secretManifest, crdUrls);
+        TalosContent talosContent = talosContent(manifests, inTalos, secretManifest, crds);
         files.add(new OutputFile(INSTALL_PATCH, TalosPatch.render(talos, patchHeader(INSTALL_PATCH), talosContent.inline(),
                 talosContent.external()), false));
         if (talosContent.secret() != null) {

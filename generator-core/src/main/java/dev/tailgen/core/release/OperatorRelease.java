@@ -1,5 +1,6 @@
 package dev.tailgen.core.release;
 
+import dev.tailgen.talos.ExternalManifest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,11 +39,12 @@ public record OperatorRelease(OperatorVersion version, ReleaseLine line) {
         return line.crds().stream().filter(ReleaseLine.Crd::clusterScoped).map(ReleaseLine.Crd::kind).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Each CRD's upstream file, pinned to the operator's git tag, in the line's CRD order. */
-    public List<String> crdUrls() {
-        return line.crds().stream().map(this::crdUrl).toList();
+    /** The CRDs as Talos external manifests, named {@code tailscale-crd-<plural>} on every line and Talos version. */
+    public List<ExternalManifest> crdManifests() {
+        return line.crds().stream().map(c -> new ExternalManifest("tailscale-crd-" + c.plural(), crdUrl(c))).toList();
     }
 
+    /** The CRD's upstream file, pinned to the operator's git tag. */
     private String crdUrl(ReleaseLine.Crd crd) {
         return "https://raw.githubusercontent.com/tailscale/tailscale/" + versionText()
                 + "/cmd/k8s-operator/deploy/crds/" + crd.group() + "_" + crd.plural() + ".yaml";
