@@ -36,6 +36,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ChartParityTest {
     private static final ObjectMapper YAML = new YAMLMapper();
+    /** The config up to the operator section. */
+    private static final String HEAD = """
+                apiVersion: tailgen.dev/v1alpha1
+                kind: TailscaleCluster
+                metadata:
+                  name: parity
+                tailnet:
+                  domain: tail-xxxxx.ts.net
+                talos:
+                  version: "1.13"
+                """;
     static final Path POD_SETTINGS = Path.of("src", "test", "resources", "golden", "chart-pod-settings");
 
     static Stream<Arguments> renders() {
@@ -89,16 +100,7 @@ class ChartParityTest {
         String render = name.substring(name.indexOf(' ') + 1);
         String version = line.tested().get(0);
         operator = "    version: " + version + "\n" + operator;
-        String config = """
-                apiVersion: tailgen.dev/v1alpha1
-                kind: TailscaleCluster
-                metadata:
-                  name: parity
-                tailnet:
-                  domain: tail-xxxxx.ts.net
-                talos:
-                  version: "1.13"
-                """ + crds.replace("CRDS", upstream.resolve("crds").toString()) + "operator:\n" + operator + extra;
+        String config = HEAD + crds.replace("CRDS", upstream.resolve("crds").toString()) + "operator:\n" + operator + extra;
         Map<String, JsonNode> ours = manifests(TestConfigs.generator(TestConfigs.write(dir, config)).render());
         Map<String, JsonNode> chart = byKey(Files.readString(upstream.resolve("rendered").resolve(render)));
         assertSameObjects(chart, ours, version);
@@ -115,15 +117,7 @@ class ChartParityTest {
         Path render = POD_SETTINGS.resolve(version + ".yaml");
         assertThat(render).as("a chart render of chart-pod-settings/values.yaml for " + version).exists();
         boolean annotations = line.lacks().stream().noneMatch(l -> l.key().equals("/operator/annotations"));
-        String config = """
-                apiVersion: tailgen.dev/v1alpha1
-                kind: TailscaleCluster
-                metadata:
-                  name: parity
-                tailnet:
-                  domain: tail-xxxxx.ts.net
-                talos:
-                  version: "1.13"
+        String config = HEAD + """
                 operator:
                   version: VERSION
                   credentials:
