@@ -3,7 +3,7 @@ package dev.tailgen.core.operator;
 import java.nio.file.Path;
 
 /**
- * How the 8 CRDs reach the cluster: pinned upstream URLs (Talos fetches them) or inline from a
+ * How the release line's CRDs reach the cluster: pinned upstream URLs (Talos fetches them) or inline from a
  * release manifest or folder the user downloaded.
  */
 public record CrdDelivery(boolean inline, Path source) {
