@@ -219,13 +219,14 @@ public final class Generator {
         return chosen;
     }
 
-    public void write(GenerationResult result, Path outputDirectory) {
-        new OutputWriter().write(outputDirectory, result.files());
+    /** @return notices for the log (an earlier output put back after a crash) */
+    public List<String> write(GenerationResult result, Path outputDirectory) {
+        return new OutputWriter().write(outputDirectory, result.files());
     }
 
     /** Writes the output and records {@code fingerprint} (see {@link UpToDate}) so the next run can skip. */
-    public void write(GenerationResult result, Path outputDirectory, String fingerprint) {
-        new OutputWriter().write(outputDirectory, result.files(), UpToDate.markerLines(fingerprint, result.files()));
+    public List<String> write(GenerationResult result, Path outputDirectory, String fingerprint) {
+        return new OutputWriter().write(outputDirectory, result.files(), UpToDate.markerLines(fingerprint, result.files()));
     }
 
     /** The CRDs' group right after the install, where Talos and the output files expect it. */

@@ -55,7 +55,7 @@ public class GenerateMojo extends AbstractOutputMojo {
     @Override
     void run(Generator generator) {
         GenerationResult result = generator.render();
-        generator.write(result, outputDirectory.toPath(), fingerprint);
+        generator.write(result, outputDirectory.toPath(), fingerprint).forEach(getLog()::warn);
         log(Summary.lines(result, shown(outputDirectory.toPath()), true), result.warnings());
     }
 }

@@ -1,6 +1,7 @@
 package dev.tailgen.maven;
 
 import dev.tailgen.core.output.OutputLayout.TalosContent;
+import dev.tailgen.talos.DurableFiles;
 import dev.tailgen.talos.InlineManifest;
 import dev.tailgen.talos.MachineConfigEmbedder;
 import dev.tailgen.talos.TalosPatchException;
@@ -10,8 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -91,17 +90,13 @@ final class MachineConfigs {
         }
     }
 
-    /** Replaces the file atomically and keeps its permissions (a machine config holds the cluster's keys). */
+    /**
+     * Replaces the file durably and keeps its permissions and a symbolic link to it (a machine config
+     * holds the cluster's keys: the temp file is owner-only from its creation).
+     */
     private static void write(Path path, String text, Function<Path, String> shown) throws MojoFailureException {
-        Path temp = path.resolveSibling("." + path.getFileName() + ".tailgen-new");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            PosixFileAttributeView from = Files.getFileAttributeView(path, PosixFileAttributeView.class);
-            PosixFileAttributeView to = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-            if (from != null && to != null) {
-                to.setPermissions(from.readAttributes().permissions());
-            }
-            Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.replace(path, text.getBytes(StandardCharsets.UTF_8), created -> { });
         } catch (IOException e) {
             throw new MojoFailureException("cannot write " + shown.apply(path) + ": " + e.getMessage());
         }

@@ -1,68 +1,128 @@
 package dev.tailgen.core.output;
 
 import dev.tailgen.core.problem.GenerationException;
+import dev.tailgen.talos.DurableFiles;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Writes the whole output folder or nothing: files go to a sibling staging folder first, which then
- * replaces the old folder. A folder we did not write (no marker file) is never replaced.
+ * replaces the old folder. A folder we did not write (no marker file) is never replaced. One run at a
+ * time per folder ({@link OutputLock}); every file and folder is flushed to disk before the renames and
+ * the parent after them, so a power loss leaves the old or the new output, not empty files; a crash
+ * between the two renames is undone by the next run, which puts the old folder back first.
  */
 public final class OutputWriter {
     public static final String MARKER = ".tailgen-output";
     private static final String MARKER_TEXT = "Written by tailscale-maven-plugin; this whole folder is replaced on every generate.\n";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
 
-    public void write(Path outputDirectory, List<OutputFile> files) {
-        write(outputDirectory, files, "");
+    /** Test seams: where a test observes a run or stops it as a crash would. No-ops in production. */
+    interface Hooks {
+        /** A file in the staging folder exists, before a byte of it is written. */
+        default void created(Path file) {
+        }
+
+        /** The lock is held and the staging folder is complete. */
+        default void staged() {
+        }
+
+        /** The old folder is aside and the new one not yet in place. */
+        default void betweenRenames() {
+        }
     }
 
-    /** @param markerLines extra lines for the marker file (the up-to-date fingerprint) */
-    public void write(Path outputDirectory, List<OutputFile> files, String markerLines) {
+    private static final Hooks NONE = new Hooks() {
+    };
+
+    private final Hooks hooks;
+    private final Duration wait;
+
+    public OutputWriter() {
+        this(NONE, DEFAULT_WAIT);
+    }
+
+    OutputWriter(Hooks hooks, Duration wait) {
+        this.hooks = hooks;
+        this.wait = wait;
+    }
+
+    public List<String> write(Path outputDirectory, List<OutputFile> files) {
+        return write(outputDirectory, files, "");
+    }
+
+    /**
+     * @param markerLines extra lines for the marker file (the up-to-date fingerprint)
+     * @return what the run did beyond writing, for the log (an earlier output put back after a crash)
+     */
+    public List<String> write(Path outputDirectory, List<OutputFile> files, String markerLines) {
         Path target = outputDirectory.toAbsolutePath().normalize();
         Path parent = target.getParent();
         String name = target.getFileName().toString();
         Path staging = parent.resolve("." + name + ".tailgen-new");
         Path old = parent.resolve("." + name + ".tailgen-old");
+        List<String> notices = new ArrayList<>();
         try {
-            refuseForeignFolder(target);
             Files.createDirectories(parent);
-            deleteTree(staging);
-            deleteTree(old);
-            Files.createDirectories(staging);
-            for (OutputFile file : files) {
-                writeFile(staging.resolve(file.path()), file);
-            }
-            Files.writeString(staging.resolve(MARKER), MARKER_TEXT + markerLines);
-            if (Files.exists(target)) {
-                move(target, old);
-            }
-            try {
-                move(staging, target);
-            } catch (IOException e) {
-                if (Files.exists(old)) {
-                    move(old, target); // put the earlier output back
+            try (OutputLock lock = OutputLock.acquire(parent.resolve("." + name + ".tailgen-lock"), target, wait)) {
+                recover(target, old).ifPresent(notices::add);
+                refuseForeignFolder(target);
+                deleteTree(staging);
+                deleteTree(old);
+                Files.createDirectories(staging);
+                Consumer<Path> created = hooks::created;
+                for (OutputFile file : files) {
+                    Path path = staging.resolve(file.path());
+                    Files.createDirectories(path.getParent());
+                    DurableFiles.create(path, file.bytes(), file.secret(), created);
                 }
-                throw e;
+                DurableFiles.create(staging.resolve(MARKER), (MARKER_TEXT + markerLines).getBytes(StandardCharsets.UTF_8), false, created);
+                syncFolders(staging);
+                hooks.staged();
+                if (Files.exists(target)) {
+                    DurableFiles.move(target, old);
+                    DurableFiles.syncDirectory(parent);
+                }
+                hooks.betweenRenames();
+                try {
+                    DurableFiles.move(staging, target);
+                } catch (IOException e) {
+                    if (Files.exists(old)) {
+                        DurableFiles.move(old, target); // put the earlier output back
+                    }
+                    throw e;
+                }
+                DurableFiles.syncDirectory(parent);
+                deleteTree(old);
             }
-            deleteTree(old);
         } catch (IOException e) {
             throw new GenerationException("cannot write " + target + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
         }
+        return notices;
+    }
+
+    /**
+     * A run killed between its two renames left no output folder and the earlier one aside: put it
+     * back before anything else (the staging folder it was about to move in is rebuilt anyway).
+     */
+    static Optional<String> recover(Path target, Path old) throws IOException {
+        if (Files.exists(target) || !Files.isDirectory(old)) {
+            return Optional.empty();
+        }
+        DurableFiles.move(old, target);
+        DurableFiles.syncDirectory(target.getParent());
+        return Optional.of("Put back the output of an earlier run in " + target
+                + ": a run was stopped after moving it aside and before moving its own output in");
     }
 
     private static void refuseForeignFolder(Path target) throws IOException {
@@ -82,29 +142,14 @@ public final class OutputWriter {
         }
     }
 
-    private static void writeFile(Path path, OutputFile file) throws IOException {
-        Files.createDirectories(path.getParent());
-        boolean posix = Files.getFileStore(path.getParent()).supportsFileAttributeView("posix");
-        FileAttribute<?>[] attrs = file.secret() && posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
-        Files.createFile(path, attrs);
-        try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(file.bytes());
+    /** Every folder of the staging tree, deepest first, so each new name is on disk before the renames. */
+    private static void syncFolders(Path root) throws IOException {
+        List<Path> folders;
+        try (var walk = Files.walk(root)) {
+            folders = walk.filter(Files::isDirectory).sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList();
         }
-        if (file.secret() && !posix) {
-            path.toFile().setReadable(false, false);
-            path.toFile().setReadable(true, true);
-            path.toFile().setWritable(false, false);
-            path.toFile().setWritable(true, true);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-            Files.move(from, to);
+        for (Path folder : folders) {
+            DurableFiles.syncDirectory(folder);
         }
     }
 
