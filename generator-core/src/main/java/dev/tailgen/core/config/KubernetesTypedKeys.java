@@ -45,7 +45,7 @@ final class KubernetesTypedKeys {
                 StringBuilder at = new StringBuilder(key.pointer());
                 e.path().forEach(segment -> at.append('/').append(String.valueOf(segment).replace("~", "~0").replace("/", "~1")));
                 String message = e.problem() + " (" + ConfigPath.fromPointer(key.pointer()) + " is a Kubernetes " + key.typeName() + ")";
-                problems.add(e.problem().equals("unknown field") ? doc.problemAtKey(at.toString(), message) : doc.problemAt(at.toString(), message));
+                problems.add(e.atKey() ? doc.problemAtKey(at.toString(), message) : doc.problemAt(at.toString(), message));
             }
         }
         return problems;

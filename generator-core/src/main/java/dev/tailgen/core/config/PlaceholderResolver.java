@@ -1,11 +1,11 @@
 package dev.tailgen.core.config;
 
 import dev.tailgen.core.problem.ConfigException;
+import dev.tailgen.talos.NamePatterns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.tailgen.talos.NamePatterns;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -75,7 +75,7 @@ public record TailscaleConfig(
             Map<String, String> annotations) {
     }
 
-    /** Exactly one of the four is set (the schema and {@link SemanticChecks} both hold that). */
+    /** Exactly one of the four is set (the schema holds that). */
     public record Credentials(OAuth oauth, ExistingSecret existingSecret, JsonNode volume, WorkloadIdentity workloadIdentity) {
     }
 

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * only place that reads or orders version strings (the release data decides what they mean).
  */
 public record OperatorVersion(int major, int minor, int patch) implements Comparable<OperatorVersion> {
-    private static final Pattern FORM = Pattern.compile("v([0-9]{1,4})\\.([0-9]{1,4})\\.([0-9]{1,4})");
+    /** The schema's {@code operatorVersion} pattern says the same (NamePatternsTest): no leading zeros, at most 4 digits. */
+    public static final String FORM_TEXT = "v(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})";
+    private static final Pattern FORM = Pattern.compile(FORM_TEXT);
     private static final Comparator<OperatorVersion> ORDER = Comparator.comparingInt(OperatorVersion::major)
             .thenComparingInt(OperatorVersion::minor).thenComparingInt(OperatorVersion::patch);
 

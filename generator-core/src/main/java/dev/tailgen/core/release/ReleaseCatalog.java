@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 public final class ReleaseCatalog {
     static final String ROOT = "tailgen/releases/";
     private static final String DESCRIPTOR = "release.yaml";
+    /** A resource that ships in the same jar or folder as the release data. */
+    private static final String ANCHOR = "tailgen/schemas/tailscale.schema.json";
 
     private final List<ReleaseLine> lines;
     private final OperatorRelease defaultRelease;
@@ -39,7 +41,7 @@ public final class ReleaseCatalog {
 
     private ReleaseCatalog(List<ReleaseLine> lines) {
         List<ReleaseLine> sorted = new ArrayList<>(lines);
-        sorted.sort(Comparator.comparing(l -> OperatorVersion.parse(l.tested().get(0))));
+        sorted.sort(Comparator.comparing((ReleaseLine l) -> OperatorVersion.parse(l.tested().get(0))));
         this.lines = List.copyOf(sorted);
         List<ReleaseLine> defaults = sorted.stream().filter(l -> l.defaultVersion() != null).toList();
         if (defaults.size() != 1) {
@@ -54,21 +56,31 @@ public final class ReleaseCatalog {
         return Bundled.INSTANCE;
     }
 
-    /** Checks each descriptor: its folder is its line, its tested and default versions are on it. */
+    /**
+     * Checks each descriptor: the required parts are there, its tested patches are on its line and
+     * newest first, its default is one of them, its CRD names are distinct.
+     */
     static ReleaseCatalog of(List<ReleaseLine> lines) {
         for (ReleaseLine l : lines) {
+            String what = "release data " + l.line() + ": ";
             if (l.tested() == null || l.tested().isEmpty() || l.crds() == null || l.rbac() == null || l.images() == null
-                    || l.deployment() == null) {
-                throw new GenerationException("release data " + l.line() + ": tested, images, crds, rbac and deployment are required", false);
+                    || l.deployment() == null || l.reference() == null) {
+                throw new GenerationException(what + "tested, reference, images, crds, rbac and deployment are required", false);
             }
-            List<String> versions = new ArrayList<>(l.tested());
-            if (l.defaultVersion() != null) {
-                versions.add(l.defaultVersion());
-            }
-            for (String v : versions) {
-                if (!OperatorVersion.parse(v).line().equals(l.line())) {
-                    throw new GenerationException("release data " + l.line() + ": " + v + " is not on that line", false);
+            List<OperatorVersion> tested = l.tested().stream().map(OperatorVersion::parse).toList();
+            for (OperatorVersion v : tested) {
+                if (!v.line().equals(l.line())) {
+                    throw new GenerationException(what + v + " is not on that line", false);
                 }
+            }
+            if (!tested.equals(tested.stream().sorted(Comparator.reverseOrder()).distinct().toList())) {
+                throw new GenerationException(what + "tested must list distinct patches, newest first (got " + l.tested() + ")", false);
+            }
+            if (l.defaultVersion() != null && !l.tested().contains(l.defaultVersion())) {
+                throw new GenerationException(what + "the default " + l.defaultVersion() + " must be one of the tested patches", false);
+            }
+            if (l.crds().stream().map(ReleaseLine.Crd::name).distinct().count() != l.crds().size()) {
+                throw new GenerationException(what + "a CRD is listed twice", false);
             }
         }
         return new ReleaseCatalog(lines);
@@ -98,20 +110,25 @@ public final class ReleaseCatalog {
         return of(lines);
     }
 
-    /** The folder names under {@link #ROOT}, from a class-path folder (tests, IDEs) or the plugin jar. */
+    /**
+     * The folder names under {@link #ROOT}, from a class-path folder (tests, IDEs) or the plugin jar.
+     * Found through the config schema, which ships in the same place ({@code getResource} of a folder
+     * needs directory entries, which a jar need not have).
+     */
     private static List<String> folders(ClassLoader loader) {
-        URL root = loader.getResource(ROOT);
-        if (root == null) {
-            throw new GenerationException("the plugin jar lacks " + ROOT, false);
+        URL anchor = loader.getResource(ANCHOR);
+        if (anchor == null) {
+            throw new GenerationException("the plugin jar lacks " + ANCHOR, false);
         }
         try {
-            if (root.getProtocol().equals("file")) {
-                try (Stream<Path> list = Files.list(Path.of(root.toURI()))) {
+            if (anchor.getProtocol().equals("file")) {
+                Path root = Path.of(anchor.toURI()).getParent().getParent().resolve("releases");
+                try (Stream<Path> list = Files.list(root)) {
                     return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
                 }
             }
-            if (root.getProtocol().equals("jar")) {
-                JarURLConnection connection = (JarURLConnection) root.openConnection();
+            if (anchor.getProtocol().equals("jar")) {
+                JarURLConnection connection = (JarURLConnection) anchor.openConnection();
                 connection.setUseCaches(false); // our own JarFile, so closing it leaves the class loader's open
                 try (JarFile jar = connection.getJarFile()) {
                     TreeSet<String> names = new TreeSet<>();
@@ -125,9 +142,9 @@ public final class ReleaseCatalog {
                 }
             }
         } catch (IOException | URISyntaxException e) {
-            throw new GenerationException("release data under " + root + " cannot be listed: " + e.getMessage(), e);
+            throw new GenerationException("release data beside " + anchor + " cannot be listed: " + e.getMessage(), e);
         }
-        throw new GenerationException("release data under " + root + ": cannot list a " + root.getProtocol() + " URL", false);
+        throw new GenerationException("release data beside " + anchor + ": cannot list a " + anchor.getProtocol() + " URL", false);
     }
 
     /** Oldest line first. */

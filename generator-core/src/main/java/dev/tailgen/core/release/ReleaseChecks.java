@@ -5,7 +5,6 @@ import dev.tailgen.core.config.ConfigDocument;
 import dev.tailgen.core.problem.ConfigProblem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,8 +35,8 @@ public final class ReleaseChecks {
             release = catalog.defaultRelease();
         }
         for (ReleaseLine.Lack lack : release.line().lacks()) {
-            for (String pointer : present(doc.tree(), lack.key())) {
-                problems.add(doc.problemAtKey(pointer, "needs operator " + lack.since() + " or newer; " + release.versionText()
+            if (!doc.tree().at(lack.key()).isMissingNode()) {
+                problems.add(doc.problemAtKey(lack.key(), "needs operator " + lack.since() + " or newer; " + release.versionText()
                         + " lacks it: " + lack.why() + "; remove the key or pin a release of " + linesWith(catalog, lack.key())));
             }
         }
@@ -50,36 +49,5 @@ public final class ReleaseChecks {
                 .filter(l -> l.lacks().stream().noneMatch(x -> x.key().equals(key)))
                 .map(ReleaseLine::line).toList();
         return names.isEmpty() ? "a newer line" : String.join(" or ", names);
-    }
-
-    /** The concrete pointers in {@code tree} that {@code pattern} names; a {@code *} segment matches every index or key. */
-    static List<String> present(JsonNode tree, String pattern) {
-        List<String> out = new ArrayList<>();
-        walk(tree, pattern.substring(1).split("/", -1), 0, "", out);
-        return out;
-    }
-
-    private static void walk(JsonNode node, String[] segments, int i, String at, List<String> out) {
-        if (i == segments.length) {
-            out.add(at);
-            return;
-        }
-        String s = segments[i];
-        if (s.equals("*")) {
-            if (node.isArray()) {
-                for (int k = 0; k < node.size(); k++) {
-                    walk(node.get(k), segments, i + 1, at + "/" + k, out);
-                }
-            } else if (node.isObject()) {
-                for (Map.Entry<String, JsonNode> e : node.properties()) {
-                    walk(e.getValue(), segments, i + 1, at + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), out);
-                }
-            }
-            return;
-        }
-        JsonNode child = node.isArray() && s.matches("[0-9]+") ? node.get(Integer.parseInt(s)) : node.get(s);
-        if (child != null && !child.isMissingNode()) {
-            walk(child, segments, i + 1, at + "/" + s, out);
-        }
     }
 }

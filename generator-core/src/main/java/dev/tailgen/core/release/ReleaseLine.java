@@ -26,6 +26,10 @@ public record ReleaseLine(
         Deployment deployment,
         List<Lack> lacks) {
 
+    public ReleaseLine {
+        lacks = lacks == null ? List.of() : List.copyOf(lacks); // a line that lacks nothing may leave it out
+    }
+
     public record Images(String operator, String proxy) {
     }
 
@@ -53,7 +57,7 @@ public record ReleaseLine(
     /**
      * A config key the line cannot honour.
      *
-     * @param key   a JSON pointer into the config; {@code *} matches any list index or key
+     * @param key   a JSON pointer into the config (a key under a list item needs a pattern here, once one exists)
      * @param since the first release that has it
      * @param why   what the line lacks, completing "v1.2.3 lacks it: ..."
      */

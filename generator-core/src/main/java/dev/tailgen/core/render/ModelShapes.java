@@ -155,7 +155,17 @@ final class ModelShapes {
                 return map(node, argument(type, 1));
             }
             Model model = MODELS.get(raw);
-            return model == JACKSON ? jackson(node, type) : object(node, model);
+            if (model == JACKSON) {
+                return jackson(node, type);
+            }
+            for (String field : RequiredFields.of(raw)) {
+                if (!node.path(field).isMissingNode() && !node.path(field).isNull()) {
+                    continue;
+                }
+                String problem = "missing required field \"" + field + "\"";
+                throw new ShapeException(path, problem, false, what + ": " + (path.isEmpty() ? "" : joined(path) + ": ") + problem);
+            }
+            return object(node, model);
         }
 
         private JsonNode list(JsonNode node, Type element) {
@@ -200,7 +210,7 @@ final class ModelShapes {
                 JsonNode v = e.getValue();
                 if (p == null && !model.open()) {
                     path.addLast(e.getKey());
-                    throw new ShapeException(path, "unknown field", what + ": unknown field " + joined(path));
+                    throw ShapeException.unknownField(what, path);
                 }
                 if (v.isNull()) {
                     continue; // Jackson would drop it on the way out (NON_NULL)
@@ -240,7 +250,7 @@ final class ModelShapes {
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
                 String problem = ManifestParser.firstLine(message);
-                throw new ShapeException(path, problem, what + ": " + joined(path) + ": " + problem);
+                throw new ShapeException(path, problem, false, what + ": " + joined(path) + ": " + problem);
             }
             UnknownFields.check(what, path, value);
             return rewrite ? writer.valueToTree(value) : node;
@@ -249,7 +259,7 @@ final class ModelShapes {
         private JsonNode expect(JsonNode node, boolean ok, String expected) {
             if (!ok) {
                 String problem = "must be " + expected + ", not " + describe(node, expected);
-                throw new ShapeException(path, problem, what + ": " + joined(path) + " " + problem);
+                throw new ShapeException(path, problem, false, what + ": " + joined(path) + " " + problem);
             }
             return node;
         }

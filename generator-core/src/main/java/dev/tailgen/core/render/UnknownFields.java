@@ -91,7 +91,7 @@ final class UnknownFields {
         Map<?, ?> extra = additionalProperties(model, node);
         if (extra != null && !extra.isEmpty()) {
             path.addLast(String.valueOf(extra.keySet().iterator().next()));
-            throw new ShapeException(path, "unknown field", what + ": unknown field " + ModelShapes.joined(path));
+            throw ShapeException.unknownField(what, path);
         }
         for (Field f : model.fields()) {
             Object value;

@@ -2,6 +2,7 @@ package dev.tailgen.core.uptodate;
 
 import dev.tailgen.core.config.SecretSource;
 import dev.tailgen.core.config.SecretSource.ServerCredentials;
+import dev.tailgen.talos.NamePatterns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -13,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import dev.tailgen.talos.NamePatterns;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;

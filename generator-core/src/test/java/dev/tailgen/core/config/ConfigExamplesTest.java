@@ -35,7 +35,7 @@ class ConfigExamplesTest {
 
     /**
      * The operator section of the advanced spec (the parts built so far: release line, pod settings),
-     * with its concrete {@code #:} alternatives switched on, loads and renders on its v1.98 line.
+     * with its concrete {@code #:} alternatives switched on, loads and renders on the release line it pins.
      */
     @Test
     void theAdvancedSpecsOperatorSectionRenders(@TempDir Path dir) throws IOException {

@@ -2,15 +2,19 @@ package dev.tailgen.core.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tailgen.core.GenerationResult;
+import dev.tailgen.core.SharedData;
 import dev.tailgen.core.TestConfigs;
 import dev.tailgen.core.output.OutputFile;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -33,18 +37,15 @@ class ReleaseCatalogTest {
         }
     }
 
-    /** The plugin runs from a jar: the lines are listed from its entries, not a folder. */
+    /** The plugin runs from a jar: the lines are listed from its entries (files only: a jar need not list folders). */
     @Test
     void linesAreListedFromAJar(@TempDir Path dir) throws IOException {
         Path jar = dir.resolve("core.jar");
-        Path root = CLASSES.resolve(ReleaseCatalog.ROOT);
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted().toList()) {
-                String name = CLASSES.relativize(p).toString().replace('\\', '/') + (Files.isDirectory(p) ? "/" : "");
-                out.putNextEntry(new JarEntry(name));
-                if (Files.isRegularFile(p)) {
-                    out.write(Files.readAllBytes(p));
-                }
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> walk = Files.walk(CLASSES.resolve("tailgen"))) {
+            for (Path p : walk.filter(Files::isRegularFile).filter(p -> !p.toString().contains("templates")).sorted().toList()) {
+                out.putNextEntry(new JarEntry(CLASSES.relativize(p).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(p));
                 out.closeEntry();
             }
         }
@@ -52,6 +53,26 @@ class ReleaseCatalogTest {
             ReleaseCatalog fromJar = ReleaseCatalog.load(loader);
             assertThat(fromJar.lineNames()).isEqualTo(ReleaseCatalog.bundled().lineNames());
             assertThat(fromJar.defaultRelease()).isEqualTo(ReleaseCatalog.bundled().defaultRelease());
+        }
+    }
+
+    /** Each line's CRD list is its reference release's crds/ folder: names, scope, short names, in file-name order. */
+    @Test
+    void crdFactsAreTheReferenceReleases() throws IOException {
+        ObjectMapper yaml = new YAMLMapper();
+        for (ReleaseLine line : ReleaseCatalog.bundled().lines()) {
+            List<ReleaseLine.Crd> upstream = new ArrayList<>();
+            try (Stream<Path> files = Files.list(SharedData.upstream().resolve(line.reference()).resolve("crds"))) {
+                for (Path f : files.sorted().toList()) {
+                    JsonNode spec = yaml.readTree(f.toFile()).path("spec");
+                    JsonNode names = spec.path("names");
+                    List<String> shortNames = new ArrayList<>();
+                    names.path("shortNames").forEach(n -> shortNames.add(n.asText()));
+                    upstream.add(new ReleaseLine.Crd(names.path("kind").asText(), names.path("plural").asText(),
+                            spec.path("group").asText(), spec.path("scope").asText(), shortNames));
+                }
+            }
+            assertThat(line.crds()).as(line.line()).isEqualTo(upstream);
         }
     }
 

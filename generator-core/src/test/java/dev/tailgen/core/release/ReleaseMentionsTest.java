@@ -34,7 +34,8 @@ class ReleaseMentionsTest {
         String minors = ReleaseCatalog.bundled().lines().stream()
                 .map(l -> OperatorVersion.parse(l.tested().get(0)))
                 .map(v -> v.major() + "\\." + v.minor()).collect(Collectors.joining("|"));
-        Pattern release = Pattern.compile("(?<![0-9.])v?(" + minors + ")\\.([0-9]+|x)(?![0-9])");
+        // and a bare line with its v: "the v1.2 line"
+        Pattern release = Pattern.compile("(?<![0-9.])(v?(" + minors + ")\\.([0-9]+|x)|v(" + minors + "))(?![0-9])");
         List<String> offenders = new ArrayList<>();
         List<String> named = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(REPO)) {
