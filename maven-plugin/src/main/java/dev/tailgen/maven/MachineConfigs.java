@@ -96,7 +96,7 @@ final class MachineConfigs {
      */
     private static void write(Path path, String text, Function<Path, String> shown) throws MojoFailureException {
         try {
-            DurableFiles.replace(path, text.getBytes(StandardCharsets.UTF_8), created -> { });
+            DurableFiles.replace(path, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new MojoFailureException("cannot write " + shown.apply(path) + ": " + e.getMessage());
         }

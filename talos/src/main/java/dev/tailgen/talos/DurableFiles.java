@@ -52,6 +52,11 @@ public final class DurableFiles {
         }
     }
 
+    /** {@link #replace(Path, byte[], Consumer)} without a test seam. */
+    public static void replace(Path path, byte[] bytes) throws IOException {
+        replace(path, bytes, created -> { });
+    }
+
     /**
      * Replaces the file at {@code path} with {@code bytes}, keeping its permissions: through a sibling
      * temp file that is owner-only when created (it may hold the cluster's keys), gets the original's

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Config keys whose value is a Kubernetes type, passed through to the rendered object as written:
- * each is checked against that type's strict schema (unknown fields and wrong types fail at the
- * config line that holds them). The schema says only "a mapping" or "a list" for these.
+ * each is checked against that type's strict schema (unknown fields, wrong types and missing required
+ * fields fail at the config line that holds them). The schema says only "a mapping" or "a list" for these.
  */
 final class KubernetesTypedKeys {
     private record Key(String pointer, String typeName, Type type) {
@@ -42,10 +42,12 @@ final class KubernetesTypedKeys {
             try {
                 KubernetesValues.check(key.pointer(), value, key.type());
             } catch (ShapeException e) {
-                StringBuilder at = new StringBuilder(key.pointer());
-                e.path().forEach(segment -> at.append('/').append(String.valueOf(segment).replace("~", "~0").replace("/", "~1")));
+                String at = key.pointer();
+                for (Object segment : e.path()) {
+                    at = segment instanceof Integer index ? ConfigPath.child(at, index) : ConfigPath.child(at, (String) segment);
+                }
                 String message = e.problem() + " (" + ConfigPath.fromPointer(key.pointer()) + " is a Kubernetes " + key.typeName() + ")";
-                problems.add(e.atKey() ? doc.problemAtKey(at.toString(), message) : doc.problemAt(at.toString(), message));
+                problems.add(e.atKey() ? doc.problemAtKey(at, message) : doc.problemAt(at, message));
             }
         }
         return problems;

@@ -2,8 +2,8 @@ package dev.tailgen.core.output;
 
 import dev.tailgen.core.problem.GenerationException;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

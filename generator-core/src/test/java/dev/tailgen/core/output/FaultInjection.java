@@ -54,7 +54,7 @@ public final class FaultInjection {
                 String state = Files.readString(path).equals(config("A")) ? "A" : "B";
                 while (true) {
                     state = state.equals("A") ? "B" : "A";
-                    DurableFiles.replace(path, config(state).getBytes(StandardCharsets.UTF_8), created -> { });
+                    DurableFiles.replace(path, config(state).getBytes(StandardCharsets.UTF_8));
                 }
             }
             case "check-embed" -> {
