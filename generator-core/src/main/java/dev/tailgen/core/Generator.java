@@ -7,7 +7,7 @@ import dev.tailgen.core.config.PlaceholderResolver;
 import dev.tailgen.core.config.TailscaleConfig;
 import dev.tailgen.core.exposure.Exposure;
 import dev.tailgen.core.exposure.ExposureChecks;
-import dev.tailgen.core.exposure.ExposureResolver;
+import dev.tailgen.core.exposure.Sections;
 import dev.tailgen.core.exposure.ExposureTemplates;
 import dev.tailgen.core.inventory.Inventory;
 import dev.tailgen.core.inventory.InventoryBuilder;
@@ -57,14 +57,10 @@ public final class Generator {
     public static final String INSTALL = "tailscale-operator";
     public static final String CRDS = "tailscale-operator-crds";
     public static final String NAMESPACES = "tailscale-namespaces";
-    /** talos.include section name -> manifest group. */
-    public static final Map<String, String> SECTION_GROUPS = Map.of(
-            "services", "tailscale-services",
-            "ingresses", "tailscale-ingresses",
-            "subnetRouters", "tailscale-subnet-routers",
-            "egress", "tailscale-egress",
-            "networkPolicies", "tailscale-network-policies",
-            "monitoring", "tailscale-monitoring");
+    public static final String NETWORK_POLICIES = "tailscale-network-policies";
+    public static final String MONITORING = "tailscale-monitoring";
+    /** talos.include section name -> manifest group: every exposure section, then the network policies and monitoring. */
+    public static final Map<String, String> SECTION_GROUPS = sectionGroups();
     /** Cilium's kube-proxy replacement with socket LB loses what kernel-mode proxies forward to ClusterIPs. */
     public static final String CILIUM_SOCKET_LB_NOTE = "Cilium: with kube-proxy replacement, set socketLB.hostNamespaceOnly: true"
             + " (Helm; agent flag bpf-lb-sock-hostns-only), or the L4 proxies' forwarded traffic to ClusterIPs is lost";
@@ -113,7 +109,7 @@ public final class Generator {
         TailscaleConfig config = loaded.config();
         OperatorInstall install = new OperatorInstallResolver(
                 new PlaceholderResolver(settings.secrets(), settings.resolveSecrets())).resolve(loaded);
-        Exposure exposure = new ExposureResolver().resolve(config, install);
+        Exposure exposure = Sections.resolve(config, install);
         // 2. cross-item checks; the inventory and the tailnet policy (with its cross-checks) need no rendering
         ExposureChecks.check(loaded.document(), exposure, install.hostname());
         Inventory inventory = new InventoryBuilder(config.metadata().name(), config.tailnet().domain()).build(install, exposure);
@@ -133,15 +129,12 @@ public final class Generator {
         installCalls.addAll(ExposureTemplates.proxyClass(exposure));
         calls.put(INSTALL, installCalls);
         calls.put(NAMESPACES, ExposureTemplates.namespaces(exposure, Set.of(install.namespace())));
-        calls.put(SECTION_GROUPS.get("services"), ExposureTemplates.services(exposure));
-        calls.put(SECTION_GROUPS.get("ingresses"), ExposureTemplates.ingresses(exposure));
-        calls.put(SECTION_GROUPS.get("subnetRouters"), ExposureTemplates.connectors(exposure));
-        calls.put(SECTION_GROUPS.get("egress"), ExposureTemplates.egress(exposure));
+        exposure.parts().forEach(part -> calls.put(part.section().group(), part.templates()));
         NetworkPolicies policies = NetworkPolicies.of(c.config().networkPolicy(), install, exposure);
-        calls.put(SECTION_GROUPS.get("networkPolicies"), policies.calls());
+        calls.put(NETWORK_POLICIES, policies.calls());
         List<String> policyNotes = policies.provider().equals(NetworkPolicies.CILIUM) ? List.of(CILIUM_SOCKET_LB_NOTE) : List.of();
         Monitoring monitoring = Monitoring.of(c.config(), install, exposure, c.config().tailnet().domain());
-        calls.put(SECTION_GROUPS.get("monitoring"), monitoring.calls());
+        calls.put(MONITORING, monitoring.calls());
 
         // upstream CRDs are written from the tree they were read from, so numbers and key order stay as upstream wrote them
         List<WrittenObject> crds = !install.crds().inline() ? List.of()
@@ -205,6 +198,14 @@ public final class Generator {
         return new GenerationResult(install.version(), install.namespace(), install.credentialsMode(), talos,
                 m.objectsByKind(), crdUrls, files, inlineBytes, inventory.deviceCount(), m.notes(), warnings,
                 OutputLayout.talosContent(manifests, inTalos, m.secret(), crdManifests));
+    }
+
+    private static Map<String, String> sectionGroups() {
+        Map<String, String> groups = new LinkedHashMap<>();
+        Sections.ALL.forEach(section -> groups.put(section.key(), section.group()));
+        groups.put("networkPolicies", NETWORK_POLICIES);
+        groups.put("monitoring", MONITORING);
+        return Map.copyOf(groups);
     }
 
     /** The install (and CRDs) always; exposure sections only when talos.include names them. */

@@ -1,9 +1,5 @@
 package dev.tailgen.core.exposure;
 
-import dev.tailgen.core.exposure.Exposure.Connector;
-import dev.tailgen.core.exposure.Exposure.EgressTarget;
-import dev.tailgen.core.exposure.Exposure.ExposedIngress;
-import dev.tailgen.core.exposure.Exposure.ExposedService;
 import dev.tailgen.core.exposure.Exposure.Port;
 import dev.tailgen.core.render.TemplateCall;
 import java.util.ArrayList;
@@ -15,9 +11,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The exposure sections, one template call per object. Labels, annotations and port lists are
- * computed here (the operator's exact annotation names and string values) and reach the
- * templates as JSON values.
+ * What the sections' templates share, the ProxyClass we render and the Namespaces of exposed
+ * objects. Labels, annotations and port lists are computed in Java (the operator's exact
+ * annotation names and string values) and reach the templates as JSON values.
  */
 public final class ExposureTemplates {
     public static final String EXPOSED_LABEL = "tailscale.com/exposed";
@@ -26,100 +22,6 @@ public final class ExposureTemplates {
     private static final Set<String> BUILT_IN_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     private ExposureTemplates() {
-    }
-
-    public static List<TemplateCall> services(Exposure e) {
-        List<TemplateCall> out = new ArrayList<>();
-        for (ExposedService s : e.services()) {
-            Map<String, Object> svc = exposedObject(s.name(), s.namespace(), s.proxyClass());
-            Map<String, String> annotations = new TreeMap<>();
-            if (!s.loadBalancer()) {
-                annotations.put("tailscale.com/expose", "true");
-            }
-            annotations.put("tailscale.com/hostname", s.hostname());
-            if (s.tagsGiven()) {
-                annotations.put("tailscale.com/tags", String.join(",", s.tags()));
-            }
-            svc.put("annotations", annotations);
-            svc.put("type", s.loadBalancer() ? "LoadBalancer" : "ClusterIP");
-            svc.put("loadBalancer", s.loadBalancer());
-            svc.put("selector", s.selector());
-            svc.put("ports", ports(s.ports(), true, null));
-            out.add(call("exposure/service.yaml.j2", "svc", svc));
-            if (s.publicName() != null) {
-                svc.put("publicName", s.publicName());
-                svc.put("publicLabels", managedLabels());
-                svc.put("publicPorts", ports(s.ports(), true, s.publicNodePort()));
-                out.add(call("exposure/public-service.yaml.j2", "svc", svc));
-            }
-        }
-        return out;
-    }
-
-    public static List<TemplateCall> ingresses(Exposure e) {
-        List<TemplateCall> out = new ArrayList<>();
-        for (ExposedIngress g : e.ingresses()) {
-            Map<String, Object> ing = exposedObject(g.name(), g.namespace(), g.proxyClass());
-            Map<String, String> annotations = new TreeMap<>();
-            if (g.funnel()) {
-                annotations.put("tailscale.com/funnel", "true");
-            }
-            if (g.httpRedirect()) {
-                annotations.put("tailscale.com/http-redirect", "true");
-            }
-            if (g.tagsGiven()) {
-                annotations.put("tailscale.com/tags", String.join(",", g.tags()));
-            }
-            ing.put("annotations", annotations);
-            ing.put("ingressClassName", g.ingressClassName());
-            ing.put("hostname", g.hostname());
-            Map<String, Object> port = g.backendPort() instanceof Integer n ? Map.of("number", n) : Map.of("name", g.backendPort());
-            List<Map<String, Object>> paths = new ArrayList<>();
-            for (String path : g.paths()) {
-                paths.add(Map.of("path", path, "pathType", "Prefix",
-                        "backend", Map.of("service", Map.of("name", g.backendService(), "port", port))));
-            }
-            ing.put("paths", paths);
-            out.add(call("exposure/ingress.yaml.j2", "ing", ing));
-        }
-        return out;
-    }
-
-    public static List<TemplateCall> connectors(Exposure e) {
-        List<TemplateCall> out = new ArrayList<>();
-        for (Connector c : e.connectors()) {
-            Map<String, Object> spec = new TreeMap<>();
-            if (!c.routes().isEmpty()) {
-                spec.put("subnetRouter", Map.of("advertiseRoutes", c.routes()));
-            }
-            if (c.exitNode()) {
-                spec.put("exitNode", true);
-            }
-            if (c.tagsGiven()) {
-                spec.put("tags", c.tags());
-            }
-            putIfSet(spec, "hostname", c.hostname());
-            putIfSet(spec, "hostnamePrefix", c.hostnamePrefix());
-            putIfSet(spec, "replicas", c.replicas());
-            putIfSet(spec, "proxyClass", c.proxyClass());
-            out.add(call("exposure/connector.yaml.j2", "con", Map.of("name", c.name(), "labels", managedLabels(), "spec", spec)));
-        }
-        return out;
-    }
-
-    public static List<TemplateCall> egress(Exposure e) {
-        List<TemplateCall> out = new ArrayList<>();
-        for (EgressTarget t : e.egress()) {
-            Map<String, Object> egress = new LinkedHashMap<>();
-            egress.put("name", t.name());
-            egress.put("namespace", t.namespace());
-            egress.put("labels", managedLabels());
-            egress.put("annotations", t.fqdn() != null ? Map.of("tailscale.com/tailnet-fqdn", t.fqdn()) : Map.of("tailscale.com/tailnet-ip", t.ip()));
-            egress.put("hasPorts", !t.ports().isEmpty());
-            egress.put("ports", ports(t.ports(), false, null));
-            out.add(call("exposure/egress-service.yaml.j2", "egress", egress));
-        }
-        return out;
     }
 
     /** The default ProxyClass we render, or nothing. */
@@ -155,9 +57,8 @@ public final class ExposureTemplates {
     /** Namespaces the exposure objects live in, except the built-in ones and those rendered elsewhere. */
     public static List<TemplateCall> namespaces(Exposure e, Set<String> alreadyRendered) {
         Set<String> names = new TreeSet<>();
-        e.services().forEach(s -> names.add(s.namespace()));
-        e.ingresses().forEach(g -> names.add(g.namespace()));
-        e.egress().forEach(t -> names.add(t.namespace()));
+        e.items().forEach(item -> item.objects().stream().map(Exposed.GeneratedObject::namespace).filter(ns -> !ns.isEmpty())
+                .forEach(names::add));
         names.removeAll(BUILT_IN_NAMESPACES);
         names.removeAll(alreadyRendered);
         List<TemplateCall> out = new ArrayList<>();
@@ -167,11 +68,11 @@ public final class ExposureTemplates {
         return out;
     }
 
-    private static TemplateCall call(String template, String key, Map<String, Object> model) {
+    static TemplateCall call(String template, String key, Map<String, Object> model) {
         return new TemplateCall(template, Map.of(key, model));
     }
 
-    private static List<Map<String, Object>> ports(List<Port> ports, boolean withTarget, Integer nodePort) {
+    static List<Map<String, Object>> ports(List<Port> ports, boolean withTarget, Integer nodePort) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Port p : ports) {
             Map<String, Object> m = new TreeMap<>();
@@ -188,7 +89,7 @@ public final class ExposureTemplates {
     }
 
     /** Name, namespace and the labels every exposed Service and Ingress carries. */
-    private static Map<String, Object> exposedObject(String name, String namespace, String proxyClass) {
+    static Map<String, Object> exposedObject(String name, String namespace, String proxyClass) {
         Map<String, String> labels = managedLabels();
         labels.put(EXPOSED_LABEL, "true");
         if (proxyClass != null) {
@@ -201,13 +102,13 @@ public final class ExposureTemplates {
         return object;
     }
 
-    private static Map<String, String> managedLabels() {
+    static Map<String, String> managedLabels() {
         Map<String, String> labels = new TreeMap<>();
         labels.put(MANAGED_BY_LABEL, Exposure.MANAGED_BY);
         return labels;
     }
 
-    private static void putIfSet(Map<String, Object> m, String key, Object value) {
+    static void putIfSet(Map<String, Object> m, String key, Object value) {
         if (value != null) {
             m.put(key, value);
         }

@@ -10,11 +10,11 @@ import java.util.Locale;
  * name starting with "http" gives http, anything else is a plain host:port (UDP marked as such).
  * An Ingress is always HTTPS on 443 (tailscale serve with a ts.net certificate).
  */
-final class EndpointUrls {
+public final class EndpointUrls {
     private EndpointUrls() {
     }
 
-    static String forPort(String magicDns, Port port) {
+    public static String forPort(String magicDns, Port port) {
         String name = port.name() == null ? "" : port.name().toLowerCase(Locale.ROOT);
         if ("UDP".equals(port.protocol())) {
             return magicDns + ":" + port.port() + " (UDP)";
@@ -28,7 +28,7 @@ final class EndpointUrls {
         return magicDns + ":" + port.port();
     }
 
-    static List<String> forIngress(String magicDns, List<String> paths) {
+    public static List<String> forIngress(String magicDns, List<String> paths) {
         return paths.stream().map(p -> "https://" + magicDns + (p.equals("/") ? "" : p)).toList();
     }
 }

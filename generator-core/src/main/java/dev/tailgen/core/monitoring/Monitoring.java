@@ -2,10 +2,6 @@ package dev.tailgen.core.monitoring;
 
 import dev.tailgen.core.config.TailscaleConfig;
 import dev.tailgen.core.exposure.Exposure;
-import dev.tailgen.core.exposure.Exposure.Connector;
-import dev.tailgen.core.exposure.Exposure.EgressTarget;
-import dev.tailgen.core.exposure.Exposure.ExposedIngress;
-import dev.tailgen.core.exposure.Exposure.ExposedService;
 import dev.tailgen.core.exposure.ProxyClassDefaults;
 import dev.tailgen.core.operator.OperatorInstall;
 import dev.tailgen.core.render.TemplateCall;
@@ -45,35 +41,13 @@ public record Monitoring(List<TemplateCall> calls, List<String> scraped, List<St
                 + "/operator-metrics, ServiceMonitor " + ns + "/operator-metrics");
         String ours = Exposure.DEFAULT_PROXY_CLASS;
         String byDefault = exposure.defaultProxyClass();
-        for (ExposedService s : exposure.services()) {
-            scraped.add(proxyLine(s.hostname() + "." + tailnetDomain, "Service " + s.namespace() + "/" + s.name(),
-                    s.proxyClass() == null ? byDefault : s.proxyClass(), ours, ns));
-        }
-        for (ExposedIngress g : exposure.ingresses()) {
-            scraped.add(proxyLine(g.hostname() + "." + tailnetDomain, "Ingress " + g.namespace() + "/" + g.name(),
-                    g.proxyClass() == null ? byDefault : g.proxyClass(), ours, ns));
-        }
-        for (Connector c : exposure.connectors()) {
-            scraped.add(proxyLine(String.join(", ", c.deviceNames()), "Connector " + c.name(), c.proxyClass(), ours, ns));
-        }
-        for (EgressTarget t : exposure.egress()) {
-            scraped.add("not scraped: egress proxy of Service " + t.namespace() + "/" + t.name()
-                    + " (the operator offers no metrics for standalone egress proxies)");
-        }
+        ScrapeTargets targets = new ScrapeTargets(ours, byDefault, ns, tailnetDomain);
+        exposure.parts().forEach(part -> scraped.addAll(part.scraped(targets)));
         List<String> warnings = new ArrayList<>();
         if (!byDefault.isEmpty() && !byDefault.equals(ours)) {
             warnings.add("monitoring.serviceMonitor: proxies use your ProxyClass " + byDefault
                     + " by default; set metrics.enable and metrics.serviceMonitor.enable in it, or they are not scraped");
         }
         return new Monitoring(calls, scraped, warnings);
-    }
-
-    private static String proxyLine(String device, String parent, String proxyClass, String ours, String ns) {
-        if (!ours.equals(proxyClass)) {
-            return "not scraped: proxy `" + device + "` (" + parent + ") uses ProxyClass " + (proxyClass == null ? "none" : proxyClass)
-                    + "; enable metrics there";
-        }
-        return "proxy `" + device + "` (" + parent + "): pod port `metrics` 9002 `/metrics`, through the `<proxy>-metrics` Service and"
-                + " ServiceMonitor the operator creates in " + ns + " (ProxyClass " + ours + ")";
     }
 }

@@ -3,7 +3,7 @@ package dev.tailgen.core.netpol;
 import dev.tailgen.core.exposure.Cidr;
 import dev.tailgen.core.netpol.PolicyIntent.Backend;
 import dev.tailgen.core.netpol.PolicyIntent.ConnectorRoutes;
-import dev.tailgen.core.netpol.PolicyIntent.TargetPort;
+import dev.tailgen.core.netpol.NetworkPolicyIntents.TargetPort;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,13 +1,9 @@
 package dev.tailgen.core.netpol;
 
 import dev.tailgen.core.config.TailscaleConfig;
-import dev.tailgen.core.exposure.Cidr;
 import dev.tailgen.core.exposure.Exposure;
-import dev.tailgen.core.exposure.Exposure.Connector;
-import dev.tailgen.core.exposure.Exposure.ExposedIngress;
-import dev.tailgen.core.exposure.Exposure.ExposedService;
+import dev.tailgen.core.netpol.NetworkPolicyIntents.TargetPort;
 import dev.tailgen.core.operator.OperatorInstall;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +26,6 @@ record PolicyIntent(
     /** Talos' default pod and service CIDRs. */
     static final List<String> TALOS_CLUSTER_CIDRS = List.of("10.244.0.0/16", "10.96.0.0/12");
     static final List<String> ANYWHERE = List.of("0.0.0.0/0", "::/0");
-
-    record TargetPort(Object port, String protocol) {
-    }
 
     /**
      * @param parentType svc or ingress, as the operator labels the proxy
@@ -58,28 +51,10 @@ record PolicyIntent(
         int apiPort = config.apiServerPort() == null ? 6443 : config.apiServerPort();
         List<String> apiCidrs = config.apiServerCidrs() == null ? ANYWHERE : config.apiServerCidrs();
         List<String> clusterCidrs = config.clusterCidrs() == null ? TALOS_CLUSTER_CIDRS : config.clusterCidrs();
-        List<Backend> backends = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        for (ExposedService s : exposure.services()) {
-            List<TargetPort> ports = s.ports().stream().map(p -> new TargetPort(p.targetPort(), p.protocol())).toList();
-            backends.add(new Backend("svc", s.name(), s.namespace(), s.selector(), ports, s.publicName() != null));
-        }
-        for (ExposedIngress g : exposure.ingresses()) {
-            if (g.backendSelector() == null) {
-                warnings.add("ingresses: no network policy admits Ingress " + g.namespace() + "/" + g.name() + "'s proxy to Service "
-                        + g.backendService() + ": its pod selector is unknown; add the Service to services[] or set backend.selector"
-                        + " (and backend.targetPort) on the ingress");
-                continue;
-            }
-            backends.add(new Backend("ingress", g.name(), g.namespace(), g.backendSelector(),
-                    List.of(new TargetPort(g.backendTargetPort(), "TCP")), false));
-        }
-        List<ConnectorRoutes> connectors = new ArrayList<>();
-        for (Connector c : exposure.connectors()) {
-            boolean cluster = c.routes().stream().anyMatch(r -> clusterCidrs.stream().anyMatch(k -> Cidr.overlaps(r, k)));
-            connectors.add(new ConnectorRoutes(c.name(), c.routes(), c.exitNode(), cluster, install.namespace()));
-        }
-        return new PolicyIntent(install.namespace(), apiPort, apiCidrs, clusterCidrs, backends, connectors, warnings);
+        NetworkPolicyIntents intents = new NetworkPolicyIntents(clusterCidrs, install.namespace());
+        exposure.parts().forEach(part -> part.networkPolicy(intents));
+        return new PolicyIntent(install.namespace(), apiPort, apiCidrs, clusterCidrs, List.copyOf(intents.backends),
+                List.copyOf(intents.connectors), List.copyOf(intents.warnings));
     }
 
     static Map<String, String> proxyLabels(String type, String name, String namespace) {

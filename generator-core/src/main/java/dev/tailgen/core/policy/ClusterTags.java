@@ -1,9 +1,6 @@
 package dev.tailgen.core.policy;
 
 import dev.tailgen.core.exposure.Exposure;
-import dev.tailgen.core.exposure.Exposure.Connector;
-import dev.tailgen.core.exposure.Exposure.ExposedIngress;
-import dev.tailgen.core.exposure.Exposure.ExposedService;
 import dev.tailgen.core.operator.OperatorInstall;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,15 +14,7 @@ record ClusterTags(Set<String> operatorTags, Set<String> objectTags) {
 
     static ClusterTags of(OperatorInstall install, Exposure exposure) {
         Set<String> object = new LinkedHashSet<>(install.proxyTags());
-        for (ExposedService s : exposure.services()) {
-            object.addAll(s.tags());
-        }
-        for (ExposedIngress g : exposure.ingresses()) {
-            object.addAll(g.tags());
-        }
-        for (Connector c : exposure.connectors()) {
-            object.addAll(c.tags());
-        }
+        exposure.items().forEach(item -> object.addAll(item.tags()));
         Set<String> operator = new LinkedHashSet<>(install.tags());
         object.removeAll(operator);
         return new ClusterTags(operator, object);

@@ -3,8 +3,6 @@ package dev.tailgen.core.policy;
 import dev.tailgen.core.config.TailscaleConfig.Acl;
 import dev.tailgen.core.config.TailscaleConfig.AclRule;
 import dev.tailgen.core.exposure.Exposure;
-import dev.tailgen.core.exposure.Exposure.Connector;
-import dev.tailgen.core.exposure.Exposure.ExposedIngress;
 import dev.tailgen.core.inventory.Inventory.Endpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,13 +21,13 @@ import java.util.TreeSet;
 public final class TailnetPolicyBuilder {
     private final Acl acl;
     private final ClusterTags tags;
-    private final Exposure exposure;
+    private final PolicyPieces pieces = new PolicyPieces();
     private final List<Endpoint> endpoints;
 
     TailnetPolicyBuilder(Acl acl, ClusterTags tags, Exposure exposure, List<Endpoint> endpoints) {
         this.acl = acl == null ? new Acl(Map.of(), List.of(), Map.of()) : acl;
         this.tags = tags;
-        this.exposure = exposure;
+        exposure.parts().forEach(part -> part.policy(pieces));
         this.endpoints = endpoints;
     }
 
@@ -54,8 +52,7 @@ public final class TailnetPolicyBuilder {
         if (!approvers.isEmpty()) {
             policy.put("autoApprovers", approvers);
         }
-        Set<String> funnelTags = new LinkedHashSet<>();
-        exposure.ingresses().stream().filter(ExposedIngress::funnel).forEach(g -> funnelTags.addAll(g.tags()));
+        Set<String> funnelTags = pieces.funnel;
         if (!funnelTags.isEmpty()) {
             Map<String, Object> funnel = new LinkedHashMap<>(); // not Map.of: its iteration order changes per JVM
             funnel.put("target", List.copyOf(funnelTags));
@@ -89,14 +86,8 @@ public final class TailnetPolicyBuilder {
     }
 
     private Map<String, Object> autoApprovers() {
-        Map<String, Set<String>> routes = new LinkedHashMap<>();
-        Set<String> exitNode = new LinkedHashSet<>();
-        for (Connector c : exposure.connectors()) {
-            c.routes().forEach(r -> routes.computeIfAbsent(r, k -> new LinkedHashSet<>()).addAll(c.tags()));
-            if (c.exitNode()) {
-                exitNode.addAll(c.tags());
-            }
-        }
+        Map<String, Set<String>> routes = pieces.routes;
+        Set<String> exitNode = pieces.exitNode;
         Map<String, Object> approvers = new LinkedHashMap<>();
         if (!routes.isEmpty()) {
             Map<String, List<String>> r = new LinkedHashMap<>();

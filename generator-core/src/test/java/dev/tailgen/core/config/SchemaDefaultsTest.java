@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.TestConfigs;
 import dev.tailgen.core.exposure.Exposure;
-import dev.tailgen.core.exposure.ExposureResolver;
+import dev.tailgen.core.exposure.EgressSection;
+import dev.tailgen.core.exposure.IngressesSection;
+import dev.tailgen.core.exposure.Sections;
+import dev.tailgen.core.exposure.ServicesSection;
+import dev.tailgen.core.exposure.SubnetRoutersSection;
 import dev.tailgen.core.netpol.NetworkPolicies;
 import dev.tailgen.core.operator.OperatorInstall;
 import dev.tailgen.core.operator.OperatorInstallResolver;
@@ -46,9 +50,9 @@ class SchemaDefaultsTest {
     void everySchemaDefaultIsTheResolvedValue(@TempDir Path dir) throws IOException {
         LoadedConfig bare = load(dir.resolve("bare"), TestConfigs.MINIMAL.replace("  hostname: tailscale-operator\n", ""));
         OperatorInstall install = new OperatorInstallResolver(new PlaceholderResolver(TestConfigs.SECRETS, true)).resolve(bare);
-        Exposure none = new ExposureResolver().resolve(bare.config(), install);
+        Exposure none = Sections.resolve(bare.config(), install);
         LoadedConfig withItems = load(dir.resolve("items"), TestConfigs.MINIMAL + ITEMS);
-        Exposure one = new ExposureResolver().resolve(withItems.config(), install);
+        Exposure one = Sections.resolve(withItems.config(), install);
         Files.createDirectories(dir.resolve("cilium"));
         Files.createDirectories(dir.resolve("render"));
         GenerationResult cilium = TestConfigs.generator(TestConfigs.write(dir.resolve("cilium"),
@@ -69,10 +73,10 @@ class SchemaDefaultsTest {
         resolved.put("/properties/ingressClass/properties/enabled", install::ingressClassEnabled);
         resolved.put("/properties/ingressClass/properties/name", install::ingressClassName);
         resolved.put("/properties/apiServerProxy/properties/mode", install::apiServerProxyMode);
-        resolved.put("/properties/services", none::services);
-        resolved.put("/properties/ingresses", none::ingresses);
-        resolved.put("/properties/subnetRouters", none::connectors);
-        resolved.put("/properties/egress", none::egress);
+        resolved.put("/properties/services", () -> none.of(ServicesSection.INSTANCE));
+        resolved.put("/properties/ingresses", () -> none.of(IngressesSection.INSTANCE));
+        resolved.put("/properties/subnetRouters", () -> none.of(SubnetRoutersSection.INSTANCE));
+        resolved.put("/properties/egress", () -> none.of(EgressSection.INSTANCE));
         resolved.put("/properties/networkPolicy/properties/provider",
                 () -> NetworkPolicies.of(bare.config().networkPolicy(), install, none).provider());
         // the API server rule of the operator's egress policy: the only place the port is used
@@ -84,19 +88,19 @@ class SchemaDefaultsTest {
                 .map(d -> d.path("spec").path("egress").get(0).path("toPorts").get(0).path("ports").get(0).path("port").asInt())
                 .orElse(-1));
         resolved.put("/properties/monitoring/properties/serviceMonitor", install::metricsPort);
-        resolved.put("/$defs/protocol", () -> one.services().get(0).ports().get(0).protocol());
-        resolved.put("/$defs/servicePort/properties/protocol", () -> one.services().get(0).ports().get(0).protocol());
-        resolved.put("/$defs/egressPort/properties/protocol", () -> one.egress().get(0).ports().get(0).protocol());
-        resolved.put("/$defs/service/properties/namespace", () -> one.services().get(0).namespace());
-        resolved.put("/$defs/service/properties/type", () -> one.services().get(0).loadBalancer() ? "LoadBalancer" : "ClusterIP");
-        resolved.put("/$defs/ingress/properties/namespace", () -> one.ingresses().get(0).namespace());
-        resolved.put("/$defs/ingress/properties/paths", () -> one.ingresses().get(0).paths());
-        resolved.put("/$defs/ingress/properties/funnel", () -> one.ingresses().get(0).funnel());
-        resolved.put("/$defs/ingress/properties/httpRedirect", () -> one.ingresses().get(0).httpRedirect());
-        resolved.put("/$defs/subnetRouter/properties/exitNode", () -> one.connectors().get(0).exitNode());
+        resolved.put("/$defs/protocol", () -> one.of(ServicesSection.INSTANCE).get(0).ports().get(0).protocol());
+        resolved.put("/$defs/servicePort/properties/protocol", () -> one.of(ServicesSection.INSTANCE).get(0).ports().get(0).protocol());
+        resolved.put("/$defs/egressPort/properties/protocol", () -> one.of(EgressSection.INSTANCE).get(0).ports().get(0).protocol());
+        resolved.put("/$defs/service/properties/namespace", () -> one.of(ServicesSection.INSTANCE).get(0).namespace());
+        resolved.put("/$defs/service/properties/type", () -> one.of(ServicesSection.INSTANCE).get(0).loadBalancer() ? "LoadBalancer" : "ClusterIP");
+        resolved.put("/$defs/ingress/properties/namespace", () -> one.of(IngressesSection.INSTANCE).get(0).namespace());
+        resolved.put("/$defs/ingress/properties/paths", () -> one.of(IngressesSection.INSTANCE).get(0).paths());
+        resolved.put("/$defs/ingress/properties/funnel", () -> one.of(IngressesSection.INSTANCE).get(0).funnel());
+        resolved.put("/$defs/ingress/properties/httpRedirect", () -> one.of(IngressesSection.INSTANCE).get(0).httpRedirect());
+        resolved.put("/$defs/subnetRouter/properties/exitNode", () -> one.of(SubnetRoutersSection.INSTANCE).get(0).exitNode());
         // an unset replicas is left out of the Connector (its CRD defaults it to 1); the devices count what it means
-        resolved.put("/$defs/subnetRouter/properties/replicas", () -> one.connectors().get(0).deviceNames().size());
-        resolved.put("/$defs/egressTarget/properties/namespace", () -> one.egress().get(0).namespace());
+        resolved.put("/$defs/subnetRouter/properties/replicas", () -> one.of(SubnetRoutersSection.INSTANCE).get(0).deviceNames().size());
+        resolved.put("/$defs/egressTarget/properties/namespace", () -> one.of(EgressSection.INSTANCE).get(0).namespace());
 
         Map<String, JsonNode> defaults = new LinkedHashMap<>();
         collect(JSON.readTree(Path.of("..", "schemas", "tailscale.schema.json").toFile()), "", defaults);

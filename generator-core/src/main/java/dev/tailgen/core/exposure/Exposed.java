@@ -1,0 +1,38 @@
+package dev.tailgen.core.exposure;
+
+import java.util.List;
+
+/**
+ * One resolved item of a config section (a Service, an Ingress, a Connector, an egress target):
+ * what every cross-item step reads without knowing its kind. Hostname uniqueness walks
+ * {@link #devices()}, the object check and the Namespaces walk {@link #objects()}, tag ownership
+ * walks {@link #tags()}.
+ */
+public interface Exposed {
+    /** Where the item sits in tailscale.yaml, a JSON pointer such as {@code /services/0}. */
+    String pointer();
+
+    /** The tags its tailnet devices get, defaults resolved. */
+    List<String> tags();
+
+    /** The tailnet devices the operator creates for it, in replica order. */
+    List<Device> devices();
+
+    /** The Kubernetes objects generated for it (names must be unique per kind and namespace). */
+    List<GeneratedObject> objects();
+
+    /**
+     * A tailnet device.
+     *
+     * @param role        service proxy, ingress proxy, subnet router, egress proxy, ...
+     * @param object      the Kubernetes object it serves: {@code Service default/internal-api}
+     * @param pointer     the config key that sets its name (for messages)
+     * @param defaultForm how the operator derived the name when the config does not set it, else null
+     */
+    record Device(String name, String role, String object, String pointer, String defaultForm) {
+    }
+
+    /** @param namespace "" for a cluster-scoped object */
+    record GeneratedObject(String kind, String namespace, String name, String pointer) {
+    }
+}
