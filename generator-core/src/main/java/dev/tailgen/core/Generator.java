@@ -90,7 +90,7 @@ public final class Generator {
 
     /** The config, loaded and checked, and what it resolves to; nothing rendered yet. */
     private record Checked(LoadedConfig loaded, TailscaleConfig config, OperatorInstall install, Exposure exposure,
-            Inventory inventory, TailnetPolicy policy, TalosVersion talos) {
+            Inventory inventory, TailnetPolicy policy, TalosVersion talos, List<String> warnings) {
     }
 
     /**
@@ -111,12 +111,13 @@ public final class Generator {
                 new PlaceholderResolver(settings.secrets(), settings.resolveSecrets())).resolve(loaded);
         Exposure exposure = Sections.resolve(config, install);
         // 2. cross-item checks; the inventory and the tailnet policy (with its cross-checks) need no rendering
-        ExposureChecks.check(loaded.document(), exposure, install.hostname());
+        ExposureChecks.check(loaded.document(), config, exposure, install.hostname());
         Inventory inventory = new InventoryBuilder(config.metadata().name(), config.tailnet().domain()).build(install, exposure);
         TailnetPolicy policy = TailnetPolicy.generate(loaded.document(), settings.configDisplayName(), config.acl(), install,
                 exposure, inventory.exposures());
         inventory = inventory.withAccess(policy.access());
-        return new Checked(loaded, config, install, exposure, inventory, policy, TalosVersion.parse(config.talos().version()));
+        return new Checked(loaded, config, install, exposure, inventory, policy, TalosVersion.parse(config.talos().version()),
+                ExposureChecks.warnings(loaded.document(), exposure));
     }
 
     /** Steps 3 and 4. */
@@ -126,7 +127,7 @@ public final class Generator {
         Exposure exposure = c.exposure();
         Map<String, List<TemplateCall>> calls = new LinkedHashMap<>();
         List<TemplateCall> installCalls = new ArrayList<>(OperatorTemplates.install(install));
-        installCalls.addAll(ExposureTemplates.proxyClass(exposure));
+        installCalls.addAll(ExposureTemplates.proxyClasses(exposure));
         calls.put(INSTALL, installCalls);
         calls.put(NAMESPACES, ExposureTemplates.namespaces(exposure, Set.of(install.namespace())));
         exposure.parts().forEach(part -> calls.put(part.section().group(), part.templates()));
@@ -187,7 +188,8 @@ public final class Generator {
             files.addAll(TalhelperSnippets.files(c.config().talos().talhelper().outputPath(), files, inTalos, settings.configDisplayName()));
         }
 
-        List<String> warnings = new ArrayList<>(c.policy().warnings());
+        List<String> warnings = new ArrayList<>(c.warnings());
+        warnings.addAll(c.policy().warnings());
         warnings.addAll(m.warnings());
         if (inventory.deviceWarning() != null) {
             warnings.add(inventory.deviceWarning());

@@ -12,18 +12,20 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The bundled example, rendered for Talos 1.13 and 1.14, byte for byte against golden files in
+ * The bundled examples: homelab rendered for Talos 1.13 and 1.14 and on every release line, cluster as it is; byte for byte against golden files in
  * src/test/resources/golden/. After an intended change: -Dtailgen.updateGolden=true, review the diff.
  * The output's .gitignore is stored as _gitignore, or git would ignore the golden secret files.
  */
 class GoldenFilesTest {
     static final Path EXAMPLE = Path.of("..", "examples", "homelab");
+    static final Path CLUSTER = Path.of("..", "examples", "cluster");
     static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
     /** operator.version in the example (talos.version is a quoted "1.x", so only the operator's matches). */
     private static final Pattern OPERATOR_VERSION = Pattern.compile("(?m)^  version: (v[0-9]+\\.[0-9]+\\.[0-9]+)");
@@ -39,6 +41,13 @@ class GoldenFilesTest {
     @MethodSource("otherLines")
     void homelabOnOtherReleaseLinesMatchesGoldenFiles(String version, @TempDir Path dir) throws IOException {
         matchesGolden(render("1.13", version, dir), GOLDEN.resolve("homelab-" + version + "-talos-1.13"));
+    }
+
+    /** The second example (named ProxyClasses, the device plugin, an older operator line, Talos 1.14) as it is. */
+    @Test
+    void clusterMatchesGoldenFiles(@TempDir Path dir) throws IOException {
+        String config = Files.readString(CLUSTER.resolve("tailscale.yaml"), StandardCharsets.UTF_8);
+        matchesGolden(TestConfigs.generator(TestConfigs.write(dir, config)).render(), GOLDEN.resolve("cluster"));
     }
 
     static Stream<String> otherLines() throws IOException {

@@ -15,6 +15,8 @@ public record TailscaleConfig(
         Tailnet tailnet,
         Talos talos,
         Operator operator,
+        List<ProxyClass> proxyClasses,
+        DevicePlugin devicePlugin,
         Proxies proxies,
         IngressClass ingressClass,
         ApiServerProxy apiServerProxy,
@@ -94,7 +96,31 @@ public record TailscaleConfig(
     public record Resources(Map<String, JsonNode> requests, Map<String, JsonNode> limits) {
     }
 
-    public record Proxies(List<String> tags, String firewallMode, TalosTun talosTun, String proxyClass, List<String> imagePullSecrets) {
+    public record Proxies(List<String> tags, String firewallMode, TalosTun talosTun, String proxyClass, List<String> imagePullSecrets,
+            String defaultProxyClass) {
+    }
+
+    /**
+     * A ProxyClass to render. {@code tun} is a resource name or {@code true}; {@code securityContext},
+     * {@code resources}, {@code tolerations} and {@code affinity} are Kubernetes values (checked by type).
+     */
+    public record ProxyClass(String name, JsonNode tun, Boolean metrics, JsonNode securityContext, InitContainer initContainer,
+            List<EnvEntry> env, JsonNode resources, Map<String, String> nodeSelector, List<JsonNode> tolerations, JsonNode affinity,
+            String priorityClassName, Map<String, String> podLabels, Map<String, String> podAnnotations,
+            List<LocalReference> imagePullSecrets, Boolean acceptRoutes, Boolean letsEncryptStaging, Boolean userspace) {
+    }
+
+    public record InitContainer(JsonNode securityContext) {
+    }
+
+    /** The ProxyClass CRD takes literal values only. */
+    public record EnvEntry(String name, String value) {
+    }
+
+    public record LocalReference(String name) {
+    }
+
+    public record DevicePlugin(String image, String domain) {
     }
 
     /** A Service exposed to the tailnet; {@code public} adds a NodePort twin with the same selector and ports. */

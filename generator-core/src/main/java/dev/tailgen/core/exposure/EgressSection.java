@@ -36,6 +36,12 @@ public final class EgressSection implements Section<EgressSection.EgressTarget> 
             return List.of(new Device(deviceName, "egress proxy", object(), pointer, "<namespace>-<name> of its egress proxy"));
         }
 
+        /** A standalone egress proxy takes the default class (op/sts.go:proxyClassForObject); egress[] names none of its own. */
+        @Override
+        public String classUsed(String defaultClass) {
+            return defaultClass.isEmpty() ? null : defaultClass;
+        }
+
         @Override
         public List<GeneratedObject> objects() {
             return List.of(new GeneratedObject("Service", namespace, name, pointer + "/name"));
@@ -79,6 +85,15 @@ public final class EgressSection implements Section<EgressSection.EgressTarget> 
         egress.put("hasPorts", !t.ports().isEmpty());
         egress.put("ports", ExposureTemplates.ports(t.ports(), false, null));
         return List.of(ExposureTemplates.call("exposure/egress-service.yaml.j2", "egress", egress));
+    }
+
+    /** The default class must not be userspace: a standalone egress proxy exits in userspace mode. */
+    @Override
+    public void check(EgressTarget t, Exposure exposure, ExposureChecks.Problems problems) {
+        exposure.proxyClasses().find(t.classUsed(exposure.defaultProxyClass())).filter(ProxyClasses.ProxyClassSpec::userspace)
+                .ifPresent(pc -> problems.add("/proxies/defaultProxyClass", ProxyClasses.userspaceRefused(pc.name(),
+                        "the egress proxy of " + t.object() + " (" + problems.describe(t.pointer()) + ", which takes the default class)",
+                        "TS_TAILNET_TARGET_*", "make a class in kernel mode the default")));
     }
 
     @Override

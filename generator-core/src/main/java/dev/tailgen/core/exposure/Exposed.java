@@ -18,6 +18,9 @@ public interface Exposed {
     /** The tailnet devices the operator creates for it, in replica order. */
     List<Device> devices();
 
+    /** The ProxyClass its proxies use, given PROXY_DEFAULT_CLASS ("" for none); null for none. */
+    String classUsed(String defaultClass);
+
     /** The Kubernetes objects generated for it (names must be unique per kind and namespace). */
     List<GeneratedObject> objects();
 

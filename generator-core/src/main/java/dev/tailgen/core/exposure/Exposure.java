@@ -7,7 +7,6 @@ import dev.tailgen.core.policy.PolicyPieces;
 import dev.tailgen.core.render.TemplateCall;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The exposure sections with every default resolved (hostnames, namespaces, proxy classes, device
@@ -15,10 +14,9 @@ import java.util.Map;
  * model. Steps that concern every kind iterate {@link #parts()}; a section's own items are
  * {@link #of(Section)}.
  *
- * @param defaultProxyClass ProxyClass name for PROXY_DEFAULT_CLASS, or "" for none
- * @param renderedProxyClass the ProxyClass we render (talosTun, pull secrets), or null
+ * @param proxyClasses the ProxyClasses we render and the default
  */
-public record Exposure(List<Part<?>> parts, String defaultProxyClass, ProxyClassSpec renderedProxyClass) {
+public record Exposure(List<Part<?>> parts, ProxyClasses proxyClasses) {
 
     public static final String MANAGED_BY = "tailscale-maven-plugin";
     public static final String DEFAULT_PROXY_CLASS = "tailscale-default";
@@ -33,6 +31,12 @@ public record Exposure(List<Part<?>> parts, String defaultProxyClass, ProxyClass
 
         void check(Exposure exposure, ExposureChecks.Problems problems) {
             items.forEach(item -> section.check(item, exposure, problems));
+        }
+
+        List<String> warnings(Exposure exposure) {
+            List<String> out = new ArrayList<>();
+            items.forEach(item -> out.addAll(section.warnings(item, exposure)));
+            return out;
         }
 
         public void inventory(InventoryEntries entries) {
@@ -50,6 +54,11 @@ public record Exposure(List<Part<?>> parts, String defaultProxyClass, ProxyClass
         public List<String> scraped(ScrapeTargets targets) {
             return items.stream().map(item -> section.scraped(item, targets)).toList();
         }
+    }
+
+    /** ProxyClass name for PROXY_DEFAULT_CLASS, or "" for none. */
+    public String defaultProxyClass() {
+        return proxyClasses.defaultName();
     }
 
     /** Every item of every section, in section then config order. */
@@ -70,13 +79,5 @@ public record Exposure(List<Part<?>> parts, String defaultProxyClass, ProxyClass
         public boolean isReferencedBy(Object servicePort) {
             return servicePort instanceof Integer n ? port == n : servicePort.equals(name);
         }
-    }
-
-    /**
-     * What the default ProxyClass requests: a TUN device resource on Talos, pinned proxy images, pull
-     * secrets, and metrics with a ServiceMonitor labelled {@code monitorLabels} (when {@code metrics}).
-     */
-    public record ProxyClassSpec(String name, String tunResource, String proxyImage, List<String> imagePullSecrets,
-            boolean metrics, Map<String, String> monitorLabels) {
     }
 }

@@ -2,6 +2,7 @@ package dev.tailgen.core.exposure;
 
 import dev.tailgen.core.config.ConfigDocument;
 import dev.tailgen.core.config.ConfigPath;
+import dev.tailgen.core.config.TailscaleConfig;
 import dev.tailgen.core.problem.ConfigException;
 import dev.tailgen.core.problem.ConfigProblem;
 import dev.tailgen.core.problem.SourceLocation;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rules across items that no schema can state: one tailnet, one name; no object generated twice;
- * then each section's own rules ({@link Section#check}). Each problem points at the key to change.
+ * Rules across items that no schema can state: ProxyClasses defined where named; one tailnet, one
+ * name; no object generated twice; then each section's own rules ({@link Section#check}). Each problem points at the key to change.
  */
 public final class ExposureChecks {
     private ExposureChecks() {
@@ -39,14 +40,22 @@ public final class ExposureChecks {
         }
     }
 
-    public static void check(ConfigDocument doc, Exposure exposure, String operatorHostname) {
+    public static void check(ConfigDocument doc, TailscaleConfig config, Exposure exposure, String operatorHostname) {
         Problems problems = new Problems(doc);
+        ProxyClassChecks.check(doc, config, exposure, problems);
         uniqueHostnames(doc, problems, exposure, operatorHostname);
         exposure.parts().forEach(part -> part.check(exposure, problems));
         uniqueObjects(problems, exposure);
         if (!problems.problems.isEmpty()) {
             throw new ConfigException(problems.problems);
         }
+    }
+
+    /** Warnings for the build log about things that work but deserve a look. */
+    public static List<String> warnings(ConfigDocument doc, Exposure exposure) {
+        List<String> out = new ArrayList<>(ProxyClassChecks.warnings(doc));
+        exposure.parts().forEach(part -> out.addAll(part.warnings(exposure)));
+        return out;
     }
 
     private static void uniqueHostnames(ConfigDocument doc, Problems problems, Exposure e, String operatorHostname) {

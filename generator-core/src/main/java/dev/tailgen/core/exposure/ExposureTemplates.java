@@ -19,39 +19,32 @@ public final class ExposureTemplates {
     public static final String EXPOSED_LABEL = "tailscale.com/exposed";
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String PROXY_CLASS_LABEL = "tailscale.com/proxy-class";
+    /** The generic device plugin's DaemonSet name and label, as in its own manifests/generic-device-plugin.yaml. */
+    public static final String DEVICE_PLUGIN = "generic-device-plugin";
+    static final String DEVICE_PLUGIN_NAME_LABEL = "app.kubernetes.io/name";
     private static final Set<String> BUILT_IN_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     private ExposureTemplates() {
     }
 
-    /** The default ProxyClass we render, or nothing. */
-    public static List<TemplateCall> proxyClass(Exposure e) {
-        Exposure.ProxyClassSpec pc = e.renderedProxyClass();
-        if (pc == null) {
-            return List.of();
+    /** The ProxyClasses we render, then the device plugin that offers their TUN devices. */
+    public static List<TemplateCall> proxyClasses(Exposure e) {
+        List<TemplateCall> out = new ArrayList<>();
+        for (ProxyClasses.ProxyClassSpec pc : e.proxyClasses().rendered()) {
+            out.add(call("exposure/proxyclass.yaml.j2", "pc", Map.of("name", pc.name(), "labels", managedLabels(), "spec", pc.spec())));
         }
-        Map<String, Object> tailscaleContainer = new TreeMap<>();
-        tailscaleContainer.put("image", pc.proxyImage());
-        if (pc.tunResource() != null) {
-            tailscaleContainer.put("resources", Map.of("limits", Map.of(pc.tunResource(), "1")));
+        ProxyClasses.DevicePluginSpec plugin = e.proxyClasses().devicePlugin();
+        if (plugin != null) {
+            Map<String, Object> dp = new LinkedHashMap<>();
+            dp.put("image", plugin.image());
+            dp.put("domain", plugin.domain());
+            Map<String, String> labels = managedLabels();
+            labels.put(DEVICE_PLUGIN_NAME_LABEL, DEVICE_PLUGIN);
+            dp.put("labels", labels);
+            dp.put("selector", Map.of(DEVICE_PLUGIN_NAME_LABEL, DEVICE_PLUGIN));
+            out.add(call("exposure/device-plugin.yaml.j2", "dp", dp));
         }
-        Map<String, Object> pod = new TreeMap<>();
-        pod.put("tailscaleContainer", tailscaleContainer);
-        pod.put("tailscaleInitContainer", Map.of("image", pc.proxyImage()));
-        if (!pc.imagePullSecrets().isEmpty()) {
-            pod.put("imagePullSecrets", pc.imagePullSecrets().stream().map(n -> Map.of("name", n)).toList());
-        }
-        Map<String, Object> spec = new TreeMap<>();
-        spec.put("statefulSet", Map.of("pod", pod));
-        if (pc.metrics()) {
-            Map<String, Object> serviceMonitor = new TreeMap<>();
-            serviceMonitor.put("enable", true);
-            if (!pc.monitorLabels().isEmpty()) {
-                serviceMonitor.put("labels", pc.monitorLabels());
-            }
-            spec.put("metrics", Map.of("enable", true, "serviceMonitor", serviceMonitor));
-        }
-        return List.of(call("exposure/proxyclass.yaml.j2", "pc", Map.of("name", pc.name(), "labels", managedLabels(), "spec", spec)));
+        return out;
     }
 
     /** Namespaces the exposure objects live in, except the built-in ones and those rendered elsewhere. */

@@ -45,6 +45,11 @@ public final class IngressesSection implements Section<IngressesSection.ExposedI
         }
 
         @Override
+        public String classUsed(String defaultClass) {
+            return proxyClass != null ? proxyClass : defaultClass.isEmpty() ? null : defaultClass;
+        }
+
+        @Override
         public List<GeneratedObject> objects() {
             return List.of(new GeneratedObject("Ingress", namespace, name, pointer + "/name"));
         }

@@ -32,6 +32,11 @@ public interface Section<T extends Exposed> {
     default void check(T item, Exposure exposure, ExposureChecks.Problems problems) {
     }
 
+    /** Warnings for the build log: things that work but likely not as meant. */
+    default List<String> warnings(T item, Exposure exposure) {
+        return List.of();
+    }
+
     /** Its endpoints, routers or egress entries (its devices come from {@link Exposed#devices()}). */
     void inventory(T item, InventoryEntries entries);
 

@@ -6,7 +6,6 @@ import dev.tailgen.core.operator.OperatorInstall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The exposure sections in pipeline order. The order is the order of the manifest groups, of the
@@ -25,20 +24,13 @@ public final class Sections {
 
     /** Resolves every section, writing the operator's defaults out explicitly. */
     public static Exposure resolve(TailscaleConfig config, OperatorInstall install) {
-        TailscaleConfig.Proxies proxies = config.proxies();
         String defaultClass = ProxyClassDefaults.defaultClass(config);
         Resolution resolution = new Resolution(config, install, defaultClass);
         List<Exposure.Part<?>> parts = new ArrayList<>();
         for (Section<?> section : ALL) {
             parts.add(resolution.resolve(section));
         }
-        Exposure.ProxyClassSpec own = ProxyClassDefaults.rendersOwnClass(config)
-                ? new Exposure.ProxyClassSpec(Exposure.DEFAULT_PROXY_CLASS,
-                        proxies == null || proxies.talosTun() == null ? null : proxies.talosTun().resource(),
-                        install.proxyImage(), ProxyClassDefaults.pullSecrets(proxies),
-                        ProxyClassDefaults.metrics(config), new TreeMap<>(ProxyClassDefaults.monitorLabels(config)))
-                : null;
-        return new Exposure(List.copyOf(parts), defaultClass, own);
+        return new Exposure(List.copyOf(parts), ProxyClassResolver.resolve(config, install));
     }
 
     static Object portValue(JsonNode node) {

@@ -42,6 +42,11 @@ public final class ServicesSection implements Section<ServicesSection.ExposedSer
         }
 
         @Override
+        public String classUsed(String defaultClass) {
+            return proxyClass != null ? proxyClass : defaultClass.isEmpty() ? null : defaultClass;
+        }
+
+        @Override
         public List<GeneratedObject> objects() {
             List<GeneratedObject> out = new ArrayList<>();
             out.add(new GeneratedObject("Service", namespace, name, pointer + "/name"));
@@ -109,9 +114,15 @@ public final class ServicesSection implements Section<ServicesSection.ExposedSer
         return out;
     }
 
-    /** A fixed nodePort only for one port. */
+    /** A fixed nodePort only for one port; no userspace class (an L4 proxy exits in userspace mode). */
     @Override
     public void check(ExposedService s, Exposure exposure, ExposureChecks.Problems problems) {
+        String cls = s.classUsed(exposure.defaultProxyClass());
+        exposure.proxyClasses().find(cls).filter(ProxyClasses.ProxyClassSpec::userspace).ifPresent(pc -> problems.add(
+                s.proxyClass() != null ? s.pointer() + "/proxyClass" : "/proxies/defaultProxyClass",
+                ProxyClasses.userspaceRefused(pc.name(), "the L4 proxy of " + s.object()
+                        + (s.proxyClass() != null ? "" : " (" + problems.describe(s.pointer()) + ", which takes the default class)"),
+                        "TS_DEST_IP", s.proxyClass() != null ? "give it a class in kernel mode" : "make a class in kernel mode the default")));
         if (s.publicNodePort() != null && s.ports().size() != 1) {
             problems.add(s.pointer() + "/public/nodePort", "a fixed nodePort needs a service with exactly one port (this one has "
                     + s.ports().size() + "); remove nodePort and let Kubernetes pick one per port");

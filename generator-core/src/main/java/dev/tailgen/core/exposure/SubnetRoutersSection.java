@@ -2,6 +2,7 @@ package dev.tailgen.core.exposure;
 
 import static dev.tailgen.core.exposure.Sections.or;
 
+import dev.tailgen.core.config.ConfigPath;
 import dev.tailgen.core.config.TailscaleConfig;
 import dev.tailgen.core.inventory.Inventory.Router;
 import dev.tailgen.core.inventory.InventoryEntries;
@@ -42,6 +43,12 @@ public final class SubnetRoutersSection implements Section<SubnetRoutersSection.
             return deviceNames.stream().map(n -> new Device(n, role(), object(), where, defaultForm)).toList();
         }
 
+        /** Written out at resolve time: the operator's default never reaches a Connector. */
+        @Override
+        public String classUsed(String defaultClass) {
+            return proxyClass;
+        }
+
         @Override
         public List<GeneratedObject> objects() {
             return List.of(new GeneratedObject("Connector", "", name, pointer + "/name"));
@@ -58,12 +65,12 @@ public final class SubnetRoutersSection implements Section<SubnetRoutersSection.
         return "tailscale-subnet-routers";
     }
 
-    /** The operator's default class never reaches a Connector (op/connector.go), so each names its class explicitly. */
+    /** The operator's default class never reaches a Connector (op/connector.go:maybeProvisionConnector): see ProxyClassDefaults. */
     @Override
     public List<Connector> resolve(Resolution r) {
         List<Connector> connectors = new ArrayList<>();
         List<TailscaleConfig.SubnetRouter> routers = or(r.config().subnetRouters());
-        String connectorDefaultClass = r.defaultProxyClass().isEmpty() ? null : r.defaultProxyClass();
+        String connectorDefaultClass = ProxyClassDefaults.connectorDefault(r.config());
         for (int i = 0; i < routers.size(); i++) {
             TailscaleConfig.SubnetRouter c = routers.get(i);
             int replicas = c.replicas() == null ? 1 : c.replicas();
@@ -121,6 +128,19 @@ public final class SubnetRoutersSection implements Section<SubnetRoutersSection.
                         + Cidr.canonical(route));
             }
         }
+    }
+
+    /** A Connector without a class does not get a default class that requests a TUN device: it likely needs one too. */
+    @Override
+    public List<String> warnings(Connector c, Exposure exposure) {
+        if (c.proxyClass() != null) {
+            return List.of();
+        }
+        return exposure.proxyClasses().find(exposure.defaultProxyClass()).filter(pc -> pc.tunResource() != null)
+                .map(pc -> List.of(ConfigPath.fromPointer(c.pointer()) + " (" + c.object() + ") names no proxyClass, and the operator"
+                        + " never gives Connectors the default class " + pc.name() + ": its pod gets no TUN device (" + pc.tunResource()
+                        + "); set proxyClass: " + pc.name()))
+                .orElse(List.of());
     }
 
     @Override

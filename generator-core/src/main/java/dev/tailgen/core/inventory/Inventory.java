@@ -19,7 +19,8 @@ public record Inventory(
         List<Access> access,
         NetworkPolicySection networkPolicy,
         List<String> scraped,
-        TalosSection talos) {
+        TalosSection talos,
+        ProxyClassSection proxyClasses) {
 
     /** Devices included in Tailscale's free (Personal) plan. */
     public static final int FREE_PLAN_DEVICES = 100;
@@ -53,24 +54,43 @@ public record Inventory(
     public record TalosSection(String version, String patch, long patchBytes, Map<String, Long> inlineBytes, String warning) {
     }
 
+    /**
+     * @param classes the ProxyClasses rendered here, in config order
+     * @param notes   what the cluster must provide for them (a device plugin) and who gets no class
+     */
+    public record ProxyClassSection(List<ProxyClassEntry> classes, List<String> notes) {
+        public static final ProxyClassSection NONE = new ProxyClassSection(List.of(), List.of());
+    }
+
+    /**
+     * @param definedBy   {@code proxyClasses[0]}, or what made us generate it
+     * @param tunResource the TUN device resource it requests, or null
+     * @param mode        kernel or userspace
+     * @param usedBy      the Kubernetes objects whose proxies use it
+     */
+    public record ProxyClassEntry(String name, String definedBy, boolean isDefault, String tunResource, String mode, boolean metrics,
+            List<String> usedBy) {
+    }
+
     public Inventory withTalos(TalosSection section) {
         return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, access, networkPolicy, scraped,
-                section);
+                section, proxyClasses);
     }
 
     public Inventory withAccess(List<Access> matrix) {
         return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, List.copyOf(matrix),
-                networkPolicy, scraped, talos);
+                networkPolicy, scraped, talos, proxyClasses);
     }
 
     public Inventory withNetworkPolicy(NetworkPolicySection section) {
-        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, access, section, scraped, talos);
+        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, access, section, scraped, talos,
+                proxyClasses);
     }
 
     /** @param targets one line per metrics endpoint Prometheus will scrape */
     public Inventory withScraped(List<String> targets) {
         return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, access, networkPolicy,
-                List.copyOf(targets), talos);
+                List.copyOf(targets), talos, proxyClasses);
     }
 
     public record Router(String object, List<String> devices, List<String> routes, boolean exitNode, List<String> tags) {

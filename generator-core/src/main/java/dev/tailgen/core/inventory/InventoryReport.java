@@ -33,6 +33,7 @@ public final class InventoryReport {
         r.exposures(inv.exposures());
         r.routers(inv.routers());
         r.egress(inv.egress());
+        r.proxyClasses(inv.proxyClasses());
         r.access(inv.access());
         r.networkPolicy(inv.networkPolicy());
         r.monitoring(inv.scraped());
@@ -75,6 +76,24 @@ public final class InventoryReport {
         table(List.of("Cluster address", "Tailnet target", "Ports", "Kubernetes object", "Proxy device"));
         for (Egress e : egress) {
             row(code(e.clusterAddress()), code(e.target()), String.join(", ", e.ports()), e.object(), code(e.device()));
+        }
+    }
+
+    private void proxyClasses(Inventory.ProxyClassSection section) {
+        if (section.classes().isEmpty() && section.notes().isEmpty()) {
+            return;
+        }
+        section("Proxy classes", section.classes().isEmpty(), "No ProxyClass is rendered here.");
+        if (!section.classes().isEmpty()) {
+            table(List.of("ProxyClass", "Defined by", "Default", "TUN device", "Mode", "Metrics", "Used by"));
+            for (Inventory.ProxyClassEntry c : section.classes()) {
+                row(code(c.name()), c.definedBy(), c.isDefault() ? "yes" : "no", c.tunResource() == null ? "none" : code(c.tunResource()),
+                        c.mode(), c.metrics() ? "on" : "off", c.usedBy().isEmpty() ? "nothing yet" : String.join("<br>", c.usedBy()));
+            }
+        }
+        for (String note : section.notes()) {
+            line("");
+            line(note);
         }
     }
 

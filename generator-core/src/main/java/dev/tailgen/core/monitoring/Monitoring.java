@@ -1,14 +1,19 @@
 package dev.tailgen.core.monitoring;
 
+import dev.tailgen.core.config.ConfigPath;
 import dev.tailgen.core.config.TailscaleConfig;
 import dev.tailgen.core.exposure.Exposure;
 import dev.tailgen.core.exposure.ProxyClassDefaults;
+import dev.tailgen.core.exposure.ProxyClasses;
 import dev.tailgen.core.operator.OperatorInstall;
 import dev.tailgen.core.render.TemplateCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The monitoring step ({@code monitoring.serviceMonitor: true}). Proxies: the default ProxyClass
@@ -39,14 +44,19 @@ public record Monitoring(List<TemplateCall> calls, List<String> scraped, List<St
         List<String> scraped = new ArrayList<>();
         scraped.add("operator `" + install.hostname() + "`: pod port `metrics` 8080 `/metrics`, Service " + ns
                 + "/operator-metrics, ServiceMonitor " + ns + "/operator-metrics");
-        String ours = Exposure.DEFAULT_PROXY_CLASS;
         String byDefault = exposure.defaultProxyClass();
-        ScrapeTargets targets = new ScrapeTargets(ours, byDefault, ns, tailnetDomain);
+        Set<String> withMetrics = new TreeSet<>();
+        exposure.proxyClasses().rendered().stream().filter(ProxyClasses.ProxyClassSpec::metrics).forEach(pc -> withMetrics.add(pc.name()));
+        ScrapeTargets targets = new ScrapeTargets(withMetrics, byDefault, ns, tailnetDomain);
         exposure.parts().forEach(part -> scraped.addAll(part.scraped(targets)));
         List<String> warnings = new ArrayList<>();
-        if (!byDefault.isEmpty() && !byDefault.equals(ours)) {
+        Optional<ProxyClasses.ProxyClassSpec> defaultClass = exposure.proxyClasses().find(byDefault);
+        if (!byDefault.isEmpty() && defaultClass.isEmpty()) {
             warnings.add("monitoring.serviceMonitor: proxies use your ProxyClass " + byDefault
                     + " by default; set metrics.enable and metrics.serviceMonitor.enable in it, or they are not scraped");
+        } else if (defaultClass.isPresent() && !defaultClass.get().metrics()) {
+            warnings.add("monitoring.serviceMonitor: the default ProxyClass " + byDefault + " (" + ConfigPath.fromPointer(defaultClass.get().pointer())
+                    + ") does not turn on metrics; set metrics: true on it, or its proxies are not scraped");
         }
         return new Monitoring(calls, scraped, warnings);
     }

@@ -1,14 +1,16 @@
 package dev.tailgen.core.monitoring;
 
-/** How the report says whether a proxy's metrics are scraped: only proxies of our own ProxyClass have metrics on. */
+import java.util.Set;
+
+/** How the report says whether a proxy's metrics are scraped: only proxies of a class we render with metrics on serve them. */
 public final class ScrapeTargets {
-    private final String ours;
+    private final Set<String> withMetrics;
     private final String byDefault;
     private final String namespace;
     private final String tailnetDomain;
 
-    ScrapeTargets(String ours, String byDefault, String operatorNamespace, String tailnetDomain) {
-        this.ours = ours;
+    ScrapeTargets(Set<String> withMetrics, String byDefault, String operatorNamespace, String tailnetDomain) {
+        this.withMetrics = withMetrics;
         this.byDefault = byDefault;
         this.namespace = operatorNamespace;
         this.tailnetDomain = tailnetDomain;
@@ -29,11 +31,11 @@ public final class ScrapeTargets {
      * @param proxyClass the class its proxy uses, or null for none
      */
     public String proxy(String device, String parent, String proxyClass) {
-        if (!ours.equals(proxyClass)) {
+        if (proxyClass == null || !withMetrics.contains(proxyClass)) {
             return "not scraped: proxy `" + device + "` (" + parent + ") uses ProxyClass " + (proxyClass == null ? "none" : proxyClass)
                     + "; enable metrics there";
         }
         return "proxy `" + device + "` (" + parent + "): pod port `metrics` 9002 `/metrics`, through the `<proxy>-metrics` Service and"
-                + " ServiceMonitor the operator creates in " + namespace + " (ProxyClass " + ours + ")";
+                + " ServiceMonitor the operator creates in " + namespace + " (ProxyClass " + proxyClass + ")";
     }
 }

@@ -39,7 +39,7 @@ public final class OperatorInstallResolver {
         String version = release.versionText();
         Image image = op.image() == null ? new Image(null, null, null) : op.image();
         Image proxy = op.proxyImage() == null ? new Image(null, null, null) : op.proxyImage();
-        var proxies = c.proxies() == null ? new TailscaleConfig.Proxies(null, null, null, null, null) : c.proxies();
+        var proxies = c.proxies() == null ? new TailscaleConfig.Proxies(null, null, null, null, null, null) : c.proxies();
         var ingressClass = c.ingressClass() == null ? new TailscaleConfig.IngressClass(null, null) : c.ingressClass();
 
         Credentials creds = op.credentials();

@@ -35,8 +35,8 @@ public final class ReleaseChecks {
             release = catalog.defaultRelease();
         }
         for (ReleaseLine.Lack lack : release.line().lacks()) {
-            if (!doc.tree().at(lack.key()).isMissingNode()) {
-                problems.add(doc.problemAtKey(lack.key(), "needs operator " + lack.since() + " or newer; " + release.versionText()
+            for (String pointer : doc.matching(lack.key())) {
+                problems.add(doc.problemAtKey(pointer, "needs operator " + lack.since() + " or newer; " + release.versionText()
                         + " lacks it: " + lack.why() + "; remove the key or pin a release of " + linesWith(catalog, lack.key())));
             }
         }

@@ -57,7 +57,7 @@ public record ReleaseLine(
     /**
      * A config key the line cannot honour.
      *
-     * @param key   a JSON pointer into the config (a key under a list item needs a pattern here, once one exists)
+     * @param key   a JSON pointer into the config; {@code *} stands for every item of a list ({@code /proxyClasses/*}{@code /userspace})
      * @param since the first release that has it
      * @param why   what the line lacks, completing "v1.2.3 lacks it: ..."
      */

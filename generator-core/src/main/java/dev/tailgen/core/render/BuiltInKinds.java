@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
@@ -27,8 +28,8 @@ import java.util.stream.Stream;
  */
 final class BuiltInKinds {
     private static final Map<String, Class<? extends HasMetadata>> TYPES = Stream.of(
-                    Namespace.class, ServiceAccount.class, Secret.class, Service.class,
-                    Deployment.class,
+                    Namespace.class, ServiceAccount.class, Secret.class, Service.class, Deployment.class,
+                    DaemonSet.class, // the generic device plugin
                     ClusterRole.class, ClusterRoleBinding.class, Role.class, RoleBinding.class,
                     Ingress.class, IngressClass.class, NetworkPolicy.class,
                     CustomResourceDefinition.class) // read from the user's download for crds: inline

@@ -2,6 +2,7 @@ package dev.tailgen.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.SharedData;
 import dev.tailgen.core.TestConfigs;
 import java.io.IOException;
@@ -51,6 +52,27 @@ class ConfigExamplesTest {
         assertThat(install).contains("priorityClassName: \"system-cluster-critical\"")
                 .contains("secret.reloader.stakater.com/reload: \"operator-oauth\"")
                 .contains("name: \"TS_DEBUG_FIREWALL_MODE\"");
+    }
+
+    /**
+     * The advanced spec up to its proxies section (ProxyClasses, the device plugin, the default class),
+     * its concrete {@code #:} class alternatives switched on, renders with exactly those classes.
+     */
+    @Test
+    void theAdvancedSpecsProxyClassesRender(@TempDir Path dir) throws IOException {
+        String advanced = Files.readString(SharedData.spec().resolveSibling("advanced.yaml"), StandardCharsets.UTF_8);
+        String classes = advanced.substring(0, advanced.indexOf("\nproxyGroups:") + 1);
+        for (String key : List.of("priorityClassName", "resources", "env", "initContainer", "imagePullSecrets", "letsEncryptStaging")) {
+            classes = classes.replace("    #: " + key + ":", "    " + key + ":");
+        }
+        GenerationResult result = TestConfigs.generator(TestConfigs.write(dir, classes)).render();
+        String install = TestConfigs.text(result, "manifests/tailscale-operator.yaml");
+        assertThat(install).contains("name: \"PROXY_DEFAULT_CLASS\"\n              value: \"tailscale-tun\"")
+                .contains("kind: \"DaemonSet\"").contains("- \"devic.es\"")
+                .contains("priorityClassName: \"network-critical\"").contains("useLetsEncryptStagingEnvironment: true")
+                .contains("acceptRoutes: true").contains("name: \"TS_USERSPACE\"").contains("name: \"TS_DEBUG_MTU\"")
+                .contains("devic.es/tun: \"1\"").contains("- name: \"regcred\"");
+        assertThat(result.objectsByKind()).containsEntry("ProxyClass", 3).containsEntry("DaemonSet", 1);
     }
 
     @Test

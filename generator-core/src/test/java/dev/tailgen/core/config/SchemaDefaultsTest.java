@@ -44,6 +44,9 @@ class SchemaDefaultsTest {
               - {name: routes, routes: [10.96.0.0/12]}
             egress:
               - {name: nas, fqdn: nas.tail-xxxxx.ts.net, ports: [{port: 445}]}
+            proxyClasses:
+              - {name: plain}
+            devicePlugin: {image: ghcr.io/squat/generic-device-plugin:0.2.0}
             """;
 
     @Test
@@ -101,6 +104,13 @@ class SchemaDefaultsTest {
         // an unset replicas is left out of the Connector (its CRD defaults it to 1); the devices count what it means
         resolved.put("/$defs/subnetRouter/properties/replicas", () -> one.of(SubnetRoutersSection.INSTANCE).get(0).deviceNames().size());
         resolved.put("/$defs/egressTarget/properties/namespace", () -> one.of(EgressSection.INSTANCE).get(0).namespace());
+        resolved.put("/properties/devicePlugin/properties/domain", () -> one.proxyClasses().devicePlugin().domain());
+        resolved.put("/$defs/proxyClass/properties/metrics", () -> one.proxyClasses().rendered().get(0).metrics());
+        resolved.put("/$defs/proxyClass/properties/userspace", () -> one.proxyClasses().rendered().get(0).userspace());
+        // written only when true: the class's spec leaves them out, as the CRD's false
+        resolved.put("/$defs/proxyClass/properties/acceptRoutes", () -> one.proxyClasses().rendered().get(0).spec().containsKey("tailscale"));
+        resolved.put("/$defs/proxyClass/properties/letsEncryptStaging",
+                () -> one.proxyClasses().rendered().get(0).spec().containsKey("useLetsEncryptStagingEnvironment"));
 
         Map<String, JsonNode> defaults = new LinkedHashMap<>();
         collect(JSON.readTree(Path.of("..", "schemas", "tailscale.schema.json").toFile()), "", defaults);

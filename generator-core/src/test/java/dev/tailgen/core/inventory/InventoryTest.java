@@ -55,6 +55,6 @@ class InventoryTest {
             devices.add(new Device("d" + i, "d" + i + ".tail-xxxxx.ts.net", i == 0 ? "operator" : "service proxy", "Service default/d" + i, List.of("tag:k8s")));
         }
         return new Inventory("test", "tail-xxxxx.ts.net", "v1.2.3", List.of(), List.of(), List.of(), devices, List.of(),
-                Inventory.NetworkPolicySection.NONE, List.of(), null);
+                Inventory.NetworkPolicySection.NONE, List.of(), null, Inventory.ProxyClassSection.NONE);
     }
 }

@@ -158,6 +158,8 @@ class TemplateLintTest {
         context.put("egress", Map.of("name", "nas", "namespace", "backup", "labels", labels,
                 "annotations", Map.of("tailscale.com/tailnet-ip", "100.64.0.1"), "hasPorts", flag, "ports", List.of(Map.of("port", 445))));
         context.put("pc", Map.of("name", "tailscale-default", "labels", labels, "spec", Map.of()));
+        context.put("dp", Map.of("image", "ghcr.io/squat/generic-device-plugin:0.2.0", "domain", "devic.es", "labels", labels,
+                "selector", labels));
         context.put("mon", Map.of("namespace", "tailscale", "labels", labels, "selector", labels));
         context.put("np", Map.of("name", "tailscale-operator-egress", "namespace", "tailscale", "purpose", "operator-egress",
                 "spec", Map.of("podSelector", Map.of())));
