@@ -98,8 +98,8 @@ public final class Generator {
      * their template contexts end with {@link #renderManifests}, so the heap's peak (laying out the
      * files) holds the text alone: 5,000 services then fit in 140 MB.
      */
-    private record RenderedGroups(Map<String, String> groups, String secret, Map<String, Integer> objectsByKind, Inventory inventory,
-            List<String> notes, List<String> warnings) {
+    private record RenderedGroups(Map<String, String> groups, String secret, List<WrittenObject> patches,
+            Map<String, Integer> objectsByKind, Inventory inventory, List<String> notes, List<String> warnings) {
     }
 
     /** Steps 1 and 2. */
@@ -145,6 +145,9 @@ public final class Generator {
         Map<String, List<WrittenObject>> groups = withCrds(rendering.render(calls), crds);
         groups.values().removeIf(List::isEmpty);
         List<WrittenObject> secretObjects = rendering.render(OperatorTemplates.oauthSecret(install));
+        List<TemplateCall> patchCalls = new ArrayList<>();
+        exposure.parts().forEach(part -> patchCalls.addAll(part.patches()));
+        List<WrittenObject> patches = rendering.render(patchCalls);
 
         // 4. check across objects, then order each group and join its documents
         List<WrittenObject> all = new ArrayList<>();
@@ -163,7 +166,7 @@ public final class Generator {
         List<String> notes = new ArrayList<>();
         install.release().untestedNote().ifPresent(notes::add);
         notes.addAll(policyNotes);
-        return new RenderedGroups(joined, secret, countByKind(all), inventory, notes, warnings);
+        return new RenderedGroups(joined, secret, patches, countByKind(all), inventory, notes, warnings);
     }
 
     /** Step 5: the files (manifests, Talos patches, report, inventory, policy, talhelper snippets) and the summary. */
@@ -176,6 +179,7 @@ public final class Generator {
         OutputLayout layout = new OutputLayout(settings.configDisplayName(), install.version(), talos);
         Set<String> inTalos = talosGroups(c.config(), manifests.keySet());
         List<OutputFile> files = layout.files(manifests, inTalos, m.secret(), crdManifests);
+        files.addAll(layout.patches(m.patches()));
         Map<String, Long> inlineBytes = new LinkedHashMap<>();
         inTalos.forEach(group -> inlineBytes.put(group, (long) manifests.get(group).getBytes(StandardCharsets.UTF_8).length));
         long patchBytes = files.stream().filter(f -> f.path().equals(OutputLayout.INSTALL_PATCH)).mapToLong(f -> f.bytes().length).sum();

@@ -125,7 +125,7 @@ public record TailscaleConfig(
 
     /** A Service exposed to the tailnet; {@code public} adds a NodePort twin with the same selector and ports. */
     public record Service(String name, String namespace, String hostname, List<String> tags, Map<String, String> selector,
-            List<ServicePort> ports, String type, String proxyClass, @JsonProperty("public") PublicTwin publicTwin) {
+            List<ServicePort> ports, String type, String proxyClass, @JsonProperty("public") PublicTwin publicTwin, Boolean adopt) {
     }
 
     /** targetPort is a number or an IANA port name, as in Kubernetes. */
@@ -136,7 +136,7 @@ public record TailscaleConfig(
     }
 
     public record Ingress(String name, String namespace, String hostname, Backend backend, List<String> paths,
-            Boolean funnel, Boolean httpRedirect, List<String> tags, String proxyClass) {
+            Boolean funnel, Boolean httpRedirect, List<String> tags, String proxyClass, Boolean adopt) {
     }
 
     /** port is a number or a port name of the backend Service. */

@@ -21,7 +21,7 @@ public interface Exposed {
     /** The ProxyClass its proxies use, given PROXY_DEFAULT_CLASS ("" for none); null for none. */
     String classUsed(String defaultClass);
 
-    /** The Kubernetes objects generated for it (names must be unique per kind and namespace). */
+    /** The Kubernetes objects generated or adopted for it (names must be unique per kind and namespace). */
     List<GeneratedObject> objects();
 
     /**
@@ -35,7 +35,14 @@ public interface Exposed {
     record Device(String name, String role, String object, String pointer, String defaultForm) {
     }
 
-    /** @param namespace "" for a cluster-scoped object */
-    record GeneratedObject(String kind, String namespace, String name, String pointer) {
+    /**
+     * A Kubernetes object of the item: one we render, or one another tool owns that we only patch.
+     *
+     * @param namespace "" for a cluster-scoped object
+     */
+    record GeneratedObject(String kind, String namespace, String name, String pointer, boolean adopted) {
+        public GeneratedObject(String kind, String namespace, String name, String pointer) {
+            this(kind, namespace, name, pointer, false);
+        }
     }
 }

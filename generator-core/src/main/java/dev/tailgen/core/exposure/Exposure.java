@@ -29,6 +29,12 @@ public record Exposure(List<Part<?>> parts, ProxyClasses proxyClasses) {
             return out;
         }
 
+        public List<TemplateCall> patches() {
+            List<TemplateCall> out = new ArrayList<>();
+            items.forEach(item -> out.addAll(section.patches(item)));
+            return out;
+        }
+
         void check(Exposure exposure, ExposureChecks.Problems problems) {
             items.forEach(item -> section.check(item, exposure, problems));
         }

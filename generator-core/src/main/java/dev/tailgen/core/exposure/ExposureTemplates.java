@@ -47,11 +47,11 @@ public final class ExposureTemplates {
         return out;
     }
 
-    /** Namespaces the exposure objects live in, except the built-in ones and those rendered elsewhere. */
+    /** Namespaces the rendered exposure objects live in, except the built-in ones and those rendered elsewhere (an adopted object's tool makes its own). */
     public static List<TemplateCall> namespaces(Exposure e, Set<String> alreadyRendered) {
         Set<String> names = new TreeSet<>();
-        e.items().forEach(item -> item.objects().stream().map(Exposed.GeneratedObject::namespace).filter(ns -> !ns.isEmpty())
-                .forEach(names::add));
+        e.items().forEach(item -> item.objects().stream().filter(o -> !o.adopted()).map(Exposed.GeneratedObject::namespace)
+                .filter(ns -> !ns.isEmpty()).forEach(names::add));
         names.removeAll(BUILT_IN_NAMESPACES);
         names.removeAll(alreadyRendered);
         List<TemplateCall> out = new ArrayList<>();
@@ -79,6 +79,16 @@ public final class ExposureTemplates {
             out.add(m);
         }
         return out;
+    }
+
+    /** Name, namespace and the one label of ours the operator reads (the proxy class), for a patch of an adopted object. */
+    static Map<String, Object> patchTarget(String name, String namespace, String proxyClass) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("name", name);
+        object.put("namespace", namespace);
+        object.put("labels", proxyClass == null ? Map.of() : Map.of(PROXY_CLASS_LABEL, proxyClass));
+        object.put("hasLabels", proxyClass != null);
+        return object;
     }
 
     /** Name, namespace and the labels every exposed Service and Ingress carries. */

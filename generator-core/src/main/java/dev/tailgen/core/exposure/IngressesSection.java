@@ -10,6 +10,7 @@ import dev.tailgen.core.inventory.Inventory.Endpoint;
 import dev.tailgen.core.inventory.InventoryEntries;
 import dev.tailgen.core.monitoring.ScrapeTargets;
 import dev.tailgen.core.netpol.NetworkPolicyIntents;
+import dev.tailgen.core.output.OutputLayout;
 import dev.tailgen.core.policy.PolicyPieces;
 import dev.tailgen.core.render.TemplateCall;
 import java.util.ArrayList;
@@ -32,10 +33,10 @@ public final class IngressesSection implements Section<IngressesSection.ExposedI
     public record ExposedIngress(String pointer, String name, String namespace, String hostname, boolean hostnameGiven,
             String ingressClassName, String backendService, Object backendPort, List<String> paths, boolean funnel,
             boolean httpRedirect, List<String> tags, boolean tagsGiven, String proxyClass, Map<String, String> backendSelector,
-            Object backendTargetPort) implements Exposed {
+            Object backendTargetPort, boolean adopt) implements Exposed {
 
         String object() {
-            return "Ingress " + namespace + "/" + name;
+            return "Ingress " + namespace + "/" + name + (adopt ? " (adopted)" : "");
         }
 
         @Override
@@ -51,7 +52,7 @@ public final class IngressesSection implements Section<IngressesSection.ExposedI
 
         @Override
         public List<GeneratedObject> objects() {
-            return List.of(new GeneratedObject("Ingress", namespace, name, pointer + "/name"));
+            return List.of(new GeneratedObject("Ingress", namespace, name, pointer + "/name", adopt));
         }
     }
 
@@ -85,7 +86,7 @@ public final class IngressesSection implements Section<IngressesSection.ExposedI
                     g.hostname() != null, className, g.backend().service(), backendPort,
                     g.paths() == null ? List.of("/") : List.copyOf(g.paths()), Boolean.TRUE.equals(g.funnel()),
                     Boolean.TRUE.equals(g.httpRedirect()), Sections.tags(g.tags(), r.install().proxyTags()), g.tags() != null,
-                    g.proxyClass(), selector, targetPort));
+                    g.proxyClass(), selector, targetPort, Boolean.TRUE.equals(g.adopt())));
         }
         return ingresses;
     }
@@ -101,9 +102,8 @@ public final class IngressesSection implements Section<IngressesSection.ExposedI
         return s.ports().stream().filter(p -> p.isReferencedBy(servicePort)).map(Port::targetPort).findFirst().orElse(servicePort);
     }
 
-    @Override
-    public List<TemplateCall> templates(ExposedIngress g) {
-        Map<String, Object> ing = ExposureTemplates.exposedObject(g.name(), g.namespace(), g.proxyClass());
+    /** The annotations the operator reads on a tailscale Ingress (op/ingress.go). */
+    private static Map<String, String> operatorAnnotations(ExposedIngress g) {
         Map<String, String> annotations = new TreeMap<>();
         if (g.funnel()) {
             annotations.put("tailscale.com/funnel", "true");
@@ -114,7 +114,30 @@ public final class IngressesSection implements Section<IngressesSection.ExposedI
         if (g.tagsGiven()) {
             annotations.put("tailscale.com/tags", String.join(",", g.tags()));
         }
-        ing.put("annotations", annotations);
+        return annotations;
+    }
+
+    @Override
+    public List<TemplateCall> patches(ExposedIngress g) {
+        if (!g.adopt()) {
+            return List.of();
+        }
+        Map<String, Object> p = ExposureTemplates.patchTarget(g.name(), g.namespace(), g.proxyClass());
+        Map<String, String> annotations = operatorAnnotations(g);
+        p.put("annotations", annotations);
+        p.put("hasAnnotations", !annotations.isEmpty());
+        p.put("ingressClassName", g.ingressClassName());
+        p.put("hostname", g.hostname());
+        return List.of(ExposureTemplates.call("exposure/ingress-patch.yaml.j2", "p", p));
+    }
+
+    @Override
+    public List<TemplateCall> templates(ExposedIngress g) {
+        if (g.adopt()) {
+            return List.of();
+        }
+        Map<String, Object> ing = ExposureTemplates.exposedObject(g.name(), g.namespace(), g.proxyClass());
+        ing.put("annotations", operatorAnnotations(g));
         ing.put("ingressClassName", g.ingressClassName());
         ing.put("hostname", g.hostname());
         Map<String, Object> port = g.backendPort() instanceof Integer n ? Map.of("number", n) : Map.of("name", g.backendPort());
@@ -146,7 +169,8 @@ public final class IngressesSection implements Section<IngressesSection.ExposedI
         entries.endpoint(new Endpoint("Ingress", g.object(), g.hostname(), dns, EndpointUrls.forIngress(dns, g.paths()),
                 g.tags(), g.httpRedirect() ? List.of(80, 443) : List.of(443),
                 "Service " + g.namespace() + "/" + g.backendService() + ":" + g.backendPort(),
-                g.funnel() ? "Tailscale Funnel: the same URL from the internet" : null));
+                g.funnel() ? "Tailscale Funnel: the same URL from the internet" : null,
+                g.adopt() ? OutputLayout.PATCHES + OutputLayout.patchFile("Ingress", g.namespace(), g.name()) : null));
     }
 
     @Override

@@ -28,6 +28,11 @@ public interface Section<T extends Exposed> {
     /** One template call per object of the item. */
     List<TemplateCall> templates(T item);
 
+    /** One template call per strategic-merge patch for an object another tool owns ({@code adopt: true}), written to patches/. */
+    default List<TemplateCall> patches(T item) {
+        return List.of();
+    }
+
     /** Rules of this kind that no schema can state (rules across kinds read {@link Exposed}). */
     default void check(T item, Exposure exposure, ExposureChecks.Problems problems) {
     }

@@ -9,6 +9,7 @@ import dev.tailgen.core.inventory.Inventory.Endpoint;
 import dev.tailgen.core.inventory.InventoryEntries;
 import dev.tailgen.core.monitoring.ScrapeTargets;
 import dev.tailgen.core.netpol.NetworkPolicyIntents;
+import dev.tailgen.core.output.OutputLayout;
 import dev.tailgen.core.render.TemplateCall;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +27,14 @@ public final class ServicesSection implements Section<ServicesSection.ExposedSer
      * @param tags          the tags the device gets: the item's, else the proxies' default
      * @param tagsGiven     whether the item set its own tags (only then is the annotation written)
      * @param hostnameGiven whether the config sets the hostname (else the operator's default form)
+     * @param adopt         another tool owns the Service: we write a patch for it, not the Service
      */
     public record ExposedService(String pointer, String name, String namespace, String hostname, boolean hostnameGiven,
             List<String> tags, boolean tagsGiven, Map<String, String> selector, List<Port> ports, boolean loadBalancer,
-            String proxyClass, String publicName, Integer publicNodePort) implements Exposed {
+            String proxyClass, String publicName, Integer publicNodePort, boolean adopt) implements Exposed {
 
         String object() {
-            return "Service " + namespace + "/" + name;
+            return "Service " + namespace + "/" + name + (adopt ? " (adopted)" : "");
         }
 
         @Override
@@ -49,7 +51,7 @@ public final class ServicesSection implements Section<ServicesSection.ExposedSer
         @Override
         public List<GeneratedObject> objects() {
             List<GeneratedObject> out = new ArrayList<>();
-            out.add(new GeneratedObject("Service", namespace, name, pointer + "/name"));
+            out.add(new GeneratedObject("Service", namespace, name, pointer + "/name", adopt));
             if (publicName != null) {
                 out.add(new GeneratedObject("Service", namespace, publicName, pointer + "/public/name"));
             }
@@ -82,14 +84,14 @@ public final class ServicesSection implements Section<ServicesSection.ExposedSer
             services.add(new ExposedService("/services/" + i, s.name(), ns, or(s.hostname(), ns + "-" + s.name()), s.hostname() != null,
                     Sections.tags(s.tags(), r.install().proxyTags()), s.tags() != null, new TreeMap<>(s.selector()), ports,
                     "LoadBalancer".equals(s.type()), s.proxyClass(),
-                    s.publicTwin() == null ? null : s.publicTwin().name(), s.publicTwin() == null ? null : s.publicTwin().nodePort()));
+                    s.publicTwin() == null ? null : s.publicTwin().name(), s.publicTwin() == null ? null : s.publicTwin().nodePort(),
+                    Boolean.TRUE.equals(s.adopt())));
         }
         return services;
     }
 
-    @Override
-    public List<TemplateCall> templates(ExposedService s) {
-        Map<String, Object> svc = ExposureTemplates.exposedObject(s.name(), s.namespace(), s.proxyClass());
+    /** The annotations the operator reads on an exposed Service (op/svc.go, op/sts.go). */
+    private static Map<String, String> operatorAnnotations(ExposedService s) {
         Map<String, String> annotations = new TreeMap<>();
         if (!s.loadBalancer()) {
             annotations.put("tailscale.com/expose", "true");
@@ -98,13 +100,21 @@ public final class ServicesSection implements Section<ServicesSection.ExposedSer
         if (s.tagsGiven()) {
             annotations.put("tailscale.com/tags", String.join(",", s.tags()));
         }
-        svc.put("annotations", annotations);
+        return annotations;
+    }
+
+    @Override
+    public List<TemplateCall> templates(ExposedService s) {
+        Map<String, Object> svc = ExposureTemplates.exposedObject(s.name(), s.namespace(), s.proxyClass());
+        svc.put("annotations", operatorAnnotations(s));
         svc.put("type", s.loadBalancer() ? "LoadBalancer" : "ClusterIP");
         svc.put("loadBalancer", s.loadBalancer());
         svc.put("selector", s.selector());
         svc.put("ports", ExposureTemplates.ports(s.ports(), true, null));
         List<TemplateCall> out = new ArrayList<>();
-        out.add(ExposureTemplates.call("exposure/service.yaml.j2", "svc", svc));
+        if (!s.adopt()) {
+            out.add(ExposureTemplates.call("exposure/service.yaml.j2", "svc", svc));
+        }
         if (s.publicName() != null) {
             svc.put("publicName", s.publicName());
             svc.put("publicLabels", ExposureTemplates.managedLabels());
@@ -112,6 +122,17 @@ public final class ServicesSection implements Section<ServicesSection.ExposedSer
             out.add(ExposureTemplates.call("exposure/public-service.yaml.j2", "svc", svc));
         }
         return out;
+    }
+
+    @Override
+    public List<TemplateCall> patches(ExposedService s) {
+        if (!s.adopt()) {
+            return List.of();
+        }
+        Map<String, Object> p = ExposureTemplates.patchTarget(s.name(), s.namespace(), s.proxyClass());
+        p.put("annotations", operatorAnnotations(s));
+        p.put("loadBalancer", s.loadBalancer());
+        return List.of(ExposureTemplates.call("exposure/service-patch.yaml.j2", "p", p));
     }
 
     /** A fixed nodePort only for one port; no userspace class (an L4 proxy exits in userspace mode). */
@@ -140,7 +161,8 @@ public final class ServicesSection implements Section<ServicesSection.ExposedSer
             forwards.add(p.port() + " -> " + p.targetPort() + (p.protocol().equals("TCP") ? "" : "/" + p.protocol()));
         }
         entries.endpoint(new Endpoint("Service", s.object(), s.hostname(), dns, urls, s.tags(),
-                s.ports().stream().map(Port::port).toList(), "ports " + String.join(", ", forwards), twin));
+                s.ports().stream().map(Port::port).toList(), "ports " + String.join(", ", forwards), twin,
+                s.adopt() ? OutputLayout.PATCHES + OutputLayout.patchFile("Service", s.namespace(), s.name()) : null));
     }
 
     @Override

@@ -33,9 +33,10 @@ public record Inventory(
      * @param ports         the ports the proxy listens on, on the tailnet
      * @param target        what the proxy forwards to: the Service's ports, or the Ingress backend
      * @param publicAccess  how the exposure is also reachable outside the tailnet, or null
+     * @param patch         for an adopted object (another tool owns it): the patch file to apply to it, else null
      */
     public record Endpoint(String kind, String object, String hostname, String magicDns, List<String> urls,
-            List<String> tags, List<Integer> ports, String target, String publicAccess) {
+            List<String> tags, List<Integer> ports, String target, String publicAccess, String patch) {
     }
 
     /** One line of the access matrix: {@code who} reaches {@code exposure} (a MagicDNS name) on {@code ports}, by rule {@code rule}. */

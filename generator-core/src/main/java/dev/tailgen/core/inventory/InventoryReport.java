@@ -52,6 +52,17 @@ public final class InventoryReport {
             row(code(e.magicDns()), String.join("<br>", e.urls()), e.object(), e.target(), String.join(", ", e.tags()),
                     e.publicAccess() == null ? "tailnet only" : e.publicAccess());
         }
+        List<Endpoint> adopted = endpoints.stream().filter(e -> e.patch() != null).toList();
+        if (!adopted.isEmpty()) {
+            line("");
+            line("Adopted: another tool owns these objects, so the config renders a patch for each instead (`"
+                    + OutputLayout.PATCHES + "kustomization.yaml` is a kustomize Component listing them). Until it is applied,"
+                    + " the operator does not see them; Talos carries none.");
+            line("");
+            for (Endpoint e : adopted) {
+                line("- " + e.object() + ": `" + e.patch() + "`");
+            }
+        }
     }
 
     private void routers(List<Router> routers) {

@@ -1,6 +1,7 @@
 package dev.tailgen.core.output;
 
 import dev.tailgen.core.problem.GenerationException;
+import dev.tailgen.core.render.WrittenObject;
 import dev.tailgen.talos.ExternalManifest;
 import dev.tailgen.talos.InlineManifest;
 import dev.tailgen.talos.TalosPatch;
@@ -8,6 +9,7 @@ import dev.tailgen.talos.TalosPatchException;
 import dev.tailgen.talos.TalosVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,6 +28,8 @@ import java.util.stream.Collectors;
  * REPORT.md                                    topology diagram, exposures with URLs, devices
  * inventory.json                               the same inventory for scripts
  * policy/tailnet-policy.hujson                 tailnet policy fragment: tagOwners, groups, acls, autoApprovers, tests
+ * patches/&lt;kind&gt;.&lt;namespace&gt;.&lt;name&gt;.yaml    strategic-merge patches for adopted objects (another tool owns them)
+ * patches/kustomization.yaml                   a kustomize Component listing them
  * </pre>
  */
 public final class OutputLayout {
@@ -36,6 +40,7 @@ public final class OutputLayout {
     public static final String REPORT = "REPORT.md";
     public static final String INVENTORY = "inventory.json";
     public static final String POLICY = "policy/tailnet-policy.hujson";
+    public static final String PATCHES = "patches/";
 
     private final String configName;
     private final String operatorVersion;
@@ -69,6 +74,31 @@ public final class OutputLayout {
     /** The human report and the machine inventory, beside the manifests. */
     public List<OutputFile> inventory(String reportMarkdown, String inventoryJson) {
         return List.of(new OutputFile(REPORT, reportMarkdown, false), new OutputFile(INVENTORY, inventoryJson, false));
+    }
+
+    /** The patch of each adopted object and a kustomize Component listing them; nothing without adopted objects. */
+    public List<OutputFile> patches(List<WrittenObject> patches) {
+        if (patches.isEmpty()) {
+            return List.of();
+        }
+        List<OutputFile> files = new ArrayList<>();
+        StringBuilder component = new StringBuilder(header(List.of(
+                "A kustomize Component, generated from " + configName + " by tailscale-maven-plugin: the operator's labels and",
+                "annotations for objects another tool owns. Include it (components: [<this folder>]) where those objects are built.")));
+        component.append("apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n");
+        for (WrittenObject p : patches) {
+            String file = patchFile(p.kind(), p.namespace(), p.name());
+            files.add(new OutputFile(PATCHES + file, header(List.of("Patch for " + p.kind() + " " + p.namespace() + "/" + p.name()
+                    + " (adopted), generated from " + configName + " by tailscale-maven-plugin. Do not edit.")) + p.yaml(), false));
+            component.append("  - path: ").append(file).append('\n');
+        }
+        files.add(new OutputFile(PATCHES + "kustomization.yaml", component.toString(), false));
+        return files;
+    }
+
+    /** {@code service.media.plex.yaml}: dots keep kind, namespace and name apart (namespaces have none). */
+    public static String patchFile(String kind, String namespace, String name) {
+        return kind.toLowerCase(Locale.ROOT) + "." + namespace + "." + name + ".yaml";
     }
 
     public OutputFile policy(String hujson) {

@@ -96,6 +96,8 @@ class SchemaDefaultsTest {
         resolved.put("/$defs/egressPort/properties/protocol", () -> one.of(EgressSection.INSTANCE).get(0).ports().get(0).protocol());
         resolved.put("/$defs/service/properties/namespace", () -> one.of(ServicesSection.INSTANCE).get(0).namespace());
         resolved.put("/$defs/service/properties/type", () -> one.of(ServicesSection.INSTANCE).get(0).loadBalancer() ? "LoadBalancer" : "ClusterIP");
+        resolved.put("/$defs/service/properties/adopt", () -> one.of(ServicesSection.INSTANCE).get(0).adopt());
+        resolved.put("/$defs/ingress/properties/adopt", () -> one.of(IngressesSection.INSTANCE).get(0).adopt());
         resolved.put("/$defs/ingress/properties/namespace", () -> one.of(IngressesSection.INSTANCE).get(0).namespace());
         resolved.put("/$defs/ingress/properties/paths", () -> one.of(IngressesSection.INSTANCE).get(0).paths());
         resolved.put("/$defs/ingress/properties/funnel", () -> one.of(IngressesSection.INSTANCE).get(0).funnel());

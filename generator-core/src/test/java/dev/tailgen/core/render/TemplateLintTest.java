@@ -158,6 +158,17 @@ class TemplateLintTest {
         context.put("egress", Map.of("name", "nas", "namespace", "backup", "labels", labels,
                 "annotations", Map.of("tailscale.com/tailnet-ip", "100.64.0.1"), "hasPorts", flag, "ports", List.of(Map.of("port", 445))));
         context.put("pc", Map.of("name", "tailscale-default", "labels", labels, "spec", Map.of()));
+        Map<String, Object> patch = new HashMap<>();
+        patch.put("name", "plex");
+        patch.put("namespace", "media");
+        patch.put("labels", labels);
+        patch.put("hasLabels", flag);
+        patch.put("annotations", labels);
+        patch.put("hasAnnotations", flag);
+        patch.put("loadBalancer", flag);
+        patch.put("ingressClassName", "tailscale");
+        patch.put("hostname", "plex");
+        context.put("p", patch);
         context.put("dp", Map.of("image", "ghcr.io/squat/generic-device-plugin:0.2.0", "domain", "devic.es", "labels", labels,
                 "selector", labels));
         context.put("mon", Map.of("namespace", "tailscale", "labels", labels, "selector", labels));
