@@ -55,7 +55,7 @@ import java.util.TreeMap;
 public final class Generator {
     /** Names of the manifest groups: file names in manifests/ and inline-manifest names in Talos. */
     public static final String INSTALL = "tailscale-operator";
-    public static final String CRDS = "tailscale-operator-crds";
+    public static final String CRDS = OutputLayout.CRD_GROUP;
     public static final String NAMESPACES = "tailscale-namespaces";
     public static final String NETWORK_POLICIES = "tailscale-network-policies";
     public static final String MONITORING = "tailscale-monitoring";
@@ -176,7 +176,9 @@ public final class Generator {
         Map<String, String> manifests = m.groups();
         List<ExternalManifest> crdManifests = install.crds().inline() ? List.of() : install.release().crdManifests();
         List<String> crdUrls = crdManifests.stream().map(ExternalManifest::url).toList();
-        OutputLayout layout = new OutputLayout(settings.configDisplayName(), install.version(), talos);
+        TailscaleConfig.Gitops gitops = c.config().gitops();
+        OutputLayout layout = new OutputLayout(settings.configDisplayName(), install.version(), talos,
+                gitops != null && Boolean.TRUE.equals(gitops.includeSecret()));
         Set<String> inTalos = talosGroups(c.config(), manifests.keySet());
         List<OutputFile> files = layout.files(manifests, inTalos, m.secret(), crdManifests);
         files.addAll(layout.patches(m.patches()));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tailgen.core.config.SecretSource;
 import dev.tailgen.core.config.SecretValue;
 import dev.tailgen.core.output.OutputFile;
+import dev.tailgen.core.output.OutputLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ public final class TestConfigs {
     /** The documents of every manifests/*.yaml file, in file order. */
     public static List<JsonNode> manifestDocuments(GenerationResult result) {
         List<JsonNode> all = new ArrayList<>();
-        result.files().stream().map(OutputFile::path).filter(p -> p.startsWith("manifests/") && p.endsWith(".yaml"))
+        result.files().stream().map(OutputFile::path).filter(p -> p.startsWith("manifests/") && p.endsWith(".yaml") && !p.equals(OutputLayout.KUSTOMIZATION))
                 .forEach(p -> all.addAll(documents(result, p)));
         return all;
     }

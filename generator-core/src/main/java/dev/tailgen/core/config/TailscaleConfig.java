@@ -26,7 +26,13 @@ public record TailscaleConfig(
         List<Egress> egress,
         NetworkPolicy networkPolicy,
         Monitoring monitoring,
-        Acl acl) {
+        Acl acl,
+        Gitops gitops) {
+
+    /** How manifests/ is handed to a GitOps tool. */
+    public record Gitops(Boolean includeSecret) {
+    }
+
 
     public record Metadata(String name) {
     }

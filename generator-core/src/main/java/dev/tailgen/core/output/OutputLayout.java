@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  *                                              CRDs, namespaces, services, ingresses, subnet-routers, egress,
  *                                              network-policies, monitoring)
  * manifests/tailscale-operator-crds.urls       the pinned CRD URLs (crds: url), for kubectl users
+ * manifests/kustomization.yaml                 every manifest file (and the CRD URLs) in apply order, for Flux, Argo CD
+ *                                              and kubectl apply -k; the Secret only with gitops.includeSecret
  * manifests/tailscale-operator-oauth.yaml      the OAuth Secret alone, owner-only
  * talos/tailscale-operator.patch.yaml          control-plane patch with the install (+ CRDs)
  * talos/tailscale-operator-oauth.patch.yaml    the Secret's own patch, owner-only, to encrypt or keep out of Git
@@ -34,6 +36,8 @@ import java.util.stream.Collectors;
  */
 public final class OutputLayout {
     public static final String SECRET_GROUP = "tailscale-operator-oauth";
+    /** The CRDs' group (crds: inline), first in the kustomization. */
+    public static final String CRD_GROUP = "tailscale-operator-crds";
     public static final String INSTALL_PATCH = "talos/tailscale-operator.patch.yaml";
     public static final String SECRET_PATCH = "talos/" + SECRET_GROUP + ".patch.yaml";
     public static final String SECRET_MANIFEST = "manifests/" + SECRET_GROUP + ".yaml";
@@ -41,15 +45,19 @@ public final class OutputLayout {
     public static final String INVENTORY = "inventory.json";
     public static final String POLICY = "policy/tailnet-policy.hujson";
     public static final String PATCHES = "patches/";
+    public static final String KUSTOMIZATION = "manifests/kustomization.yaml";
 
     private final String configName;
     private final String operatorVersion;
     private final TalosVersion talos;
+    private final boolean secretInKustomization;
 
-    public OutputLayout(String configName, String operatorVersion, TalosVersion talos) {
+    /** @param secretInKustomization list the OAuth Secret's file in manifests/kustomization.yaml (gitops.includeSecret) */
+    public OutputLayout(String configName, String operatorVersion, TalosVersion talos, boolean secretInKustomization) {
         this.configName = configName;
         this.operatorVersion = operatorVersion;
         this.talos = talos;
+        this.secretInKustomization = secretInKustomization;
     }
 
     /**
@@ -136,6 +144,7 @@ public final class OutputLayout {
             String urls = crds.stream().map(ExternalManifest::url).collect(Collectors.joining("\n", "", "\n"));
             files.add(new OutputFile("manifests/tailscale-operator-crds.urls", urls, false));
         }
+        files.add(kustomization(manifests.keySet(), crds, secretManifest != null && secretInKustomization));
         TalosContent talosContent = talosContent(manifests, inTalos, secretManifest, crds);
         files.add(new OutputFile(INSTALL_PATCH, TalosPatch.render(talos, patchHeader(INSTALL_PATCH), talosContent.inline(),
                 talosContent.external()), false));
@@ -147,6 +156,29 @@ public final class OutputLayout {
             files.add(new OutputFile(".gitignore", "# secret files: never commit them in clear\n" + SECRET_MANIFEST + "\n" + SECRET_PATCH + "\n", false));
         }
         return files;
+    }
+
+    /**
+     * manifests/ as one kustomize resource set: the CRDs first (remote URLs with crds: url: kustomize
+     * fetches them), then the groups in apply order; the Secret's file only when asked for, since it
+     * is kept out of Git.
+     */
+    private OutputFile kustomization(Set<String> groups, List<ExternalManifest> crds, boolean withSecret) {
+        StringBuilder k = new StringBuilder(header(List.of(
+                "Every manifest here in apply order, generated from " + configName + " by tailscale-maven-plugin. Do not edit.",
+                "For a Flux Kustomization or an Argo CD Application (path: this folder), or kubectl apply -k."
+                        + (crds.isEmpty() ? "" : " The CRDs are pinned remote URLs: the build fetches them."),
+                withSecret ? "It lists the OAuth Secret's file (gitops.includeSecret): apply from a checkout that has it."
+                        : "The OAuth Secret is not listed (its file stays out of Git): deliver it another way, or set gitops.includeSecret.")));
+        k.append("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
+        crds.forEach(c -> k.append("  - ").append(c.url()).append('\n'));
+        List<String> ordered = new ArrayList<>(groups);
+        ordered.sort((a, b) -> Boolean.compare(!a.equals(CRD_GROUP), !b.equals(CRD_GROUP))); // stable: CRDs first, the rest as given
+        ordered.forEach(group -> k.append("  - ").append(group).append(".yaml\n"));
+        if (withSecret) {
+            k.append("  - ").append(SECRET_GROUP).append(".yaml\n");
+        }
+        return new OutputFile(KUSTOMIZATION, k.toString(), false);
     }
 
     private List<String> manifestHeader() {

@@ -106,6 +106,8 @@ class SchemaDefaultsTest {
         // an unset replicas is left out of the Connector (its CRD defaults it to 1); the devices count what it means
         resolved.put("/$defs/subnetRouter/properties/replicas", () -> one.of(SubnetRoutersSection.INSTANCE).get(0).deviceNames().size());
         resolved.put("/$defs/egressTarget/properties/namespace", () -> one.of(EgressSection.INSTANCE).get(0).namespace());
+        resolved.put("/properties/gitops/properties/includeSecret", () -> TestConfigs.text(bareResult, "manifests/kustomization.yaml")
+                .contains("tailscale-operator-oauth.yaml"));
         resolved.put("/properties/devicePlugin/properties/domain", () -> one.proxyClasses().devicePlugin().domain());
         resolved.put("/$defs/proxyClass/properties/metrics", () -> one.proxyClasses().rendered().get(0).metrics());
         resolved.put("/$defs/proxyClass/properties/userspace", () -> one.proxyClasses().rendered().get(0).userspace());

@@ -1,0 +1,105 @@
+package dev.tailgen.core.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tailgen.core.GenerationResult;
+import dev.tailgen.core.TestConfigs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * manifests/kustomization.yaml, built by the real {@code kubectl kustomize}, gives exactly the objects
+ * of the manifest files (the remote CRD URLs left out: the build runs offline). CI has kubectl
+ * (CI=true makes its absence a failure); elsewhere the test is skipped without it.
+ */
+class KustomizationTest {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @ParameterizedTest(name = "examples/{0}")
+    @ValueSource(strings = {"homelab", "cluster"})
+    void kubectlKustomizeBuildsExactlyTheGeneratedObjects(String example, @TempDir Path dir) throws Exception {
+        Path kubectl = kubectl();
+        Path exampleDir = Path.of("..", "examples", example);
+        Path config = dir.resolve("tailscale.yaml");
+        Files.copy(exampleDir.resolve("tailscale.yaml"), config);
+        if (Files.isDirectory(exampleDir.resolve("secrets"))) {
+            Files.createDirectories(dir.resolve("secrets"));
+            try (Stream<Path> secrets = Files.list(exampleDir.resolve("secrets"))) {
+                for (Path s : secrets.toList()) {
+                    Files.copy(s, dir.resolve("secrets").resolve(s.getFileName()));
+                }
+            }
+        }
+        GenerationResult result = TestConfigs.generator(config).render();
+        Path manifests = Files.createDirectories(dir.resolve("out").resolve("manifests"));
+        for (OutputFile f : result.files()) {
+            if (f.path().startsWith("manifests/")) {
+                String text = f.path().equals(OutputLayout.KUSTOMIZATION)
+                        ? f.content().replaceAll("(?m)^  - https://.*\\n", "") : f.content();
+                Files.writeString(manifests.resolve(f.path().substring("manifests/".length())), text, StandardCharsets.UTF_8);
+            }
+        }
+
+        Process p = new ProcessBuilder(kubectl.toString(), "kustomize", manifests.toString()).redirectErrorStream(true).start();
+        String built = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(built).isZero();
+
+        Set<String> expected = new TreeSet<>();
+        for (JsonNode doc : TestConfigs.manifestDocuments(result)) {
+            if (!doc.path("kind").asText().equals("Secret")) {
+                expected.add(key(doc));
+            }
+        }
+        Set<String> got = new TreeSet<>();
+        for (JsonNode doc : documents(built)) {
+            got.add(key(doc));
+        }
+        assertThat(got).isEqualTo(expected);
+    }
+
+    private static String key(JsonNode doc) {
+        return doc.path("apiVersion").asText() + " " + doc.path("kind").asText() + " "
+                + doc.path("metadata").path("namespace").asText("") + "/" + doc.path("metadata").path("name").asText();
+    }
+
+    private static List<JsonNode> documents(String yaml) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        try (var parser = YAML.getFactory().createParser(yaml)) {
+            for (var it = YAML.readValues(parser, JsonNode.class); it.hasNext();) {
+                JsonNode doc = it.next();
+                if (doc != null && !doc.isNull() && !doc.isEmpty()) {
+                    out.add(doc);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Path kubectl() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "kubectl");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        assertThat("true".equals(System.getenv("CI"))).as("kubectl on the PATH (CI needs it for this test)").isFalse();
+        Assumptions.assumeTrue(false, "kubectl is not on the PATH");
+        return null;
+    }
+}
