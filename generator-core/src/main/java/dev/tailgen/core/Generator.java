@@ -57,6 +57,8 @@ public final class Generator {
     public static final String INSTALL = "tailscale-operator";
     public static final String CRDS = OutputLayout.CRD_GROUP;
     public static final String NAMESPACES = "tailscale-namespaces";
+    /** The ExternalSecret: manifests only, since Talos would apply it before External Secrets' CRDs exist. */
+    public static final String CREDENTIALS = "tailscale-operator-credentials";
     public static final String NETWORK_POLICIES = "tailscale-network-policies";
     public static final String MONITORING = "tailscale-monitoring";
     /** talos.include section name -> manifest group: every exposure section, then the network policies and monitoring. */
@@ -129,6 +131,7 @@ public final class Generator {
         List<TemplateCall> installCalls = new ArrayList<>(OperatorTemplates.install(install));
         installCalls.addAll(ExposureTemplates.proxyClasses(exposure));
         calls.put(INSTALL, installCalls);
+        calls.put(CREDENTIALS, OperatorTemplates.externalSecret(install));
         calls.put(NAMESPACES, ExposureTemplates.namespaces(exposure, Set.of(install.namespace())));
         exposure.parts().forEach(part -> calls.put(part.section().group(), part.templates()));
         NetworkPolicies policies = NetworkPolicies.of(c.config().networkPolicy(), install, exposure);
@@ -165,6 +168,11 @@ public final class Generator {
         warnings.addAll(monitoring.warnings());
         List<String> notes = new ArrayList<>();
         install.release().untestedNote().ifPresent(notes::add);
+        if (install.externalSecret() != null) {
+            notes.add("operator.credentials.externalSecret: manifests/" + CREDENTIALS + ".yaml holds the ExternalSecret; Talos does not"
+                    + " carry it (External Secrets' CRDs are not there at bootstrap), so apply it with the manifests (GitOps); the operator"
+                    + " starts once Secret " + install.namespace() + "/" + install.externalSecretName() + " exists");
+        }
         notes.addAll(policyNotes);
         return new RenderedGroups(joined, secret, patches, countByKind(all), inventory, notes, warnings);
     }

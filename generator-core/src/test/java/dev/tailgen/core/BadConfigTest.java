@@ -39,7 +39,7 @@ class BadConfigTest {
                         "tailscale.yaml:11:10: operator.tags[0]: expected a Tailscale tag: 'tag:' followed by a letter and then letters, digits or '-' (e.g. tag:k8s) (got \"k8s-operator\")"),
                 Arguments.of("two credentials modes",
                         m.replace("    oauth:\n", "    existingSecret: {name: operator-oauth}\n    oauth:\n"),
-                        "tailscale.yaml:12:5: operator.credentials: set exactly one of oauth, existingSecret, volume, workloadIdentity (got oauth, existingSecret)"),
+                        "tailscale.yaml:12:5: operator.credentials: set exactly one of oauth, existingSecret, externalSecret, volume, workloadIdentity (got oauth, existingSecret)"),
                 Arguments.of("unpinned operator version",
                         m.replace("  hostname: tailscale-operator\n", "  hostname: tailscale-operator\n  version: stable\n"),
                         "tailscale.yaml:11:12: operator.version: expected a pinned Tailscale release version 'v<major>.<minor>.<patch>' on a release line this plugin knows; floating tags like 'stable' or 'latest' are refused (got \"stable\")"),

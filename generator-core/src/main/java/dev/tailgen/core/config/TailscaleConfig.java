@@ -83,8 +83,21 @@ public record TailscaleConfig(
             Map<String, String> annotations) {
     }
 
-    /** Exactly one of the four is set (the schema holds that). */
-    public record Credentials(OAuth oauth, ExistingSecret existingSecret, JsonNode volume, WorkloadIdentity workloadIdentity) {
+    /** Exactly one of the five is set (the schema holds that). */
+    public record Credentials(OAuth oauth, ExistingSecret existingSecret, ExternalSecret externalSecret, JsonNode volume,
+            WorkloadIdentity workloadIdentity) {
+    }
+
+    /** External Secrets Operator fills the Secret the operator mounts; no value reaches the build. */
+    public record ExternalSecret(SecretStoreRef store, RemoteRef clientId, RemoteRef clientSecret, String refreshInterval,
+            String secretName) {
+    }
+
+    public record SecretStoreRef(String kind, String name) {
+    }
+
+    /** Where a value sits in the store: ESO's remoteRef key, property and version. */
+    public record RemoteRef(String key, String property, String version) {
     }
 
     public record OAuth(String clientId, String clientSecret) {

@@ -1,6 +1,7 @@
 package dev.tailgen.core.operator;
 
 import dev.tailgen.core.config.SecretValue;
+import dev.tailgen.core.config.TailscaleConfig;
 import dev.tailgen.core.release.OperatorRelease;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
  *
  * @param oauthVolume  the pod volume source named {@code oauth}; empty for workload identity
  * @param oauthSecret  client id and secret to render as Secret {@code operator-oauth}; null unless OAUTH
+ * @param externalSecret the ExternalSecret to render; null unless EXTERNAL_SECRET
  */
 public record OperatorInstall(
         OperatorRelease release,
@@ -36,9 +38,18 @@ public record OperatorInstall(
         Map<String, Object> resources,
         CrdDelivery crds,
         boolean metricsPort,
-        PodSettings pod) {
+        PodSettings pod,
+        TailscaleConfig.ExternalSecret externalSecret) {
 
     public static final String OAUTH_SECRET_NAME = "operator-oauth";
+
+    /** ESO's own default refresh interval, written out. */
+    public static final String EXTERNAL_SECRET_REFRESH = "1h";
+
+    /** The Secret the ExternalSecret fills and the operator mounts; null without an ExternalSecret. */
+    public String externalSecretName() {
+        return externalSecret == null ? null : externalSecret.secretName() == null ? OAUTH_SECRET_NAME : externalSecret.secretName();
+    }
 
     /** {@code v1.2.3} */
     public String version() {

@@ -57,6 +57,9 @@ public final class OperatorInstallResolver {
         } else if (creds.existingSecret() != null) {
             mode = CredentialsMode.EXISTING_SECRET;
             volume = secretVolume(creds.existingSecret().name());
+        } else if (creds.externalSecret() != null) {
+            mode = CredentialsMode.EXTERNAL_SECRET;
+            volume = secretVolume(or(creds.externalSecret().secretName(), OperatorInstall.OAUTH_SECRET_NAME)); // = externalSecretName()
         } else if (creds.volume() != null) {
             mode = CredentialsMode.VOLUME;
             volume = toMap(creds.volume());
@@ -98,7 +101,8 @@ public final class OperatorInstallResolver {
                 resources(op.resources()),
                 crds,
                 ProxyClassDefaults.metrics(c),
-                podSettings(op));
+                podSettings(op),
+                creds.externalSecret());
     }
 
     private static OperatorInstall.PodSettings podSettings(Operator op) {

@@ -1,10 +1,12 @@
 package dev.tailgen.core.operator;
 
+import dev.tailgen.core.config.TailscaleConfig;
 import dev.tailgen.core.render.TemplateCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Which operator templates render for an install, and the context each one sees. The OAuth Secret
@@ -29,6 +31,37 @@ public final class OperatorTemplates {
             names.add("operator/apiserver-proxy-rbac.yaml.j2");
         }
         return names.stream().map(name -> new TemplateCall(name, context)).toList();
+    }
+
+    /**
+     * The ExternalSecret that fills the Secret the operator mounts (keys client_id and client_secret,
+     * as op/deploy/chart reads them from /oauth), or nothing when credentials come another way.
+     */
+    public static List<TemplateCall> externalSecret(OperatorInstall install) {
+        TailscaleConfig.ExternalSecret es = install.externalSecret();
+        if (es == null) {
+            return List.of();
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        String name = install.externalSecretName();
+        model.put("name", name);
+        model.put("namespace", install.namespace());
+        model.put("refreshInterval", es.refreshInterval() == null ? OperatorInstall.EXTERNAL_SECRET_REFRESH : es.refreshInterval());
+        model.put("store", Map.of("kind", es.store().kind(), "name", es.store().name()));
+        model.put("data", List.of(remote("client_id", es.clientId()), remote("client_secret", es.clientSecret())));
+        return List.of(new TemplateCall("operator/external-secret.yaml.j2", Map.of("es", model)));
+    }
+
+    private static Map<String, Object> remote(String secretKey, TailscaleConfig.RemoteRef ref) {
+        Map<String, Object> remoteRef = new TreeMap<>();
+        remoteRef.put("key", ref.key());
+        if (ref.property() != null) {
+            remoteRef.put("property", ref.property());
+        }
+        if (ref.version() != null) {
+            remoteRef.put("version", ref.version());
+        }
+        return Map.of("secretKey", secretKey, "remoteRef", remoteRef);
     }
 
     /** Secret operator-oauth, or nothing when credentials are not inline OAuth. */

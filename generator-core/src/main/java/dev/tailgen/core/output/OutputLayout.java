@@ -144,7 +144,7 @@ public final class OutputLayout {
             String urls = crds.stream().map(ExternalManifest::url).collect(Collectors.joining("\n", "", "\n"));
             files.add(new OutputFile("manifests/tailscale-operator-crds.urls", urls, false));
         }
-        files.add(kustomization(manifests.keySet(), crds, secretManifest != null && secretInKustomization));
+        files.add(kustomization(manifests.keySet(), crds, secretManifest != null, secretInKustomization));
         TalosContent talosContent = talosContent(manifests, inTalos, secretManifest, crds);
         files.add(new OutputFile(INSTALL_PATCH, TalosPatch.render(talos, patchHeader(INSTALL_PATCH), talosContent.inline(),
                 talosContent.external()), false));
@@ -163,13 +163,17 @@ public final class OutputLayout {
      * fetches them), then the groups in apply order; the Secret's file only when asked for, since it
      * is kept out of Git.
      */
-    private OutputFile kustomization(Set<String> groups, List<ExternalManifest> crds, boolean withSecret) {
-        StringBuilder k = new StringBuilder(header(List.of(
+    private OutputFile kustomization(Set<String> groups, List<ExternalManifest> crds, boolean hasSecret, boolean secretAsked) {
+        boolean withSecret = hasSecret && secretAsked;
+        List<String> lines = new ArrayList<>(List.of(
                 "Every manifest here in apply order, generated from " + configName + " by tailscale-maven-plugin. Do not edit.",
                 "For a Flux Kustomization or an Argo CD Application (path: this folder), or kubectl apply -k."
-                        + (crds.isEmpty() ? "" : " The CRDs are pinned remote URLs: the build fetches them."),
-                withSecret ? "It lists the OAuth Secret's file (gitops.includeSecret): apply from a checkout that has it."
-                        : "The OAuth Secret is not listed (its file stays out of Git): deliver it another way, or set gitops.includeSecret.")));
+                        + (crds.isEmpty() ? "" : " The CRDs are pinned remote URLs: the build fetches them.")));
+        if (hasSecret) {
+            lines.add(withSecret ? "It lists the OAuth Secret's file (gitops.includeSecret): apply from a checkout that has it."
+                    : "The OAuth Secret is not listed (its file stays out of Git): deliver it another way, or set gitops.includeSecret.");
+        }
+        StringBuilder k = new StringBuilder(header(lines));
         k.append("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
         crds.forEach(c -> k.append("  - ").append(c.url()).append('\n'));
         List<String> ordered = new ArrayList<>(groups);

@@ -75,6 +75,19 @@ class ConfigExamplesTest {
         assertThat(result.objectsByKind()).containsEntry("ProxyClass", 3).containsEntry("DaemonSet", 1);
     }
 
+    /** The advanced spec's externalSecret alternative, switched on in place of existingSecret, renders its ExternalSecret. */
+    @Test
+    void theAdvancedSpecsExternalSecretRenders(@TempDir Path dir) throws IOException {
+        String advanced = Files.readString(SharedData.spec().resolveSibling("advanced.yaml"), StandardCharsets.UTF_8);
+        String operator = advanced.substring(0, advanced.indexOf("\nproxyClasses:") + 1)
+                .replace("    existingSecret: {name: operator-oauth}\n", "")
+                .replaceAll("(?m)^    #: (externalSecret:|  store:|  clientId:|  clientSecret:|  refreshInterval:)", "    $1");
+        GenerationResult result = TestConfigs.generator(TestConfigs.write(dir, operator)).render();
+        assertThat(TestConfigs.text(result, "manifests/tailscale-operator-credentials.yaml"))
+                .contains("kind: \"ClusterSecretStore\"\n    name: \"onepassword\"").contains("property: \"client_secret\"")
+                .contains("refreshInterval: \"1h\"");
+    }
+
     @Test
     void everySchemaExampleLoads() throws IOException {
         List<Path> examples;

@@ -60,6 +60,12 @@ class SchemaDefaultsTest {
         Files.createDirectories(dir.resolve("render"));
         GenerationResult cilium = TestConfigs.generator(TestConfigs.write(dir.resolve("cilium"),
                 TestConfigs.MINIMAL + ITEMS + "networkPolicy:\n  provider: cilium\n")).render();
+        Files.createDirectories(dir.resolve("external"));
+        GenerationResult external = TestConfigs.generator(TestConfigs.write(dir.resolve("external"), TestConfigs.MINIMAL.replace(
+                "    oauth:\n      clientId: ${env:TS_CLIENT_ID}\n      clientSecret: ${env:TS_CLIENT_SECRET}\n",
+                "    externalSecret:\n      store: {kind: ClusterSecretStore, name: vault}\n      clientId: {key: ts}\n      clientSecret: {key: ts2}\n")))
+                .render();
+        JsonNode externalSecret = TestConfigs.documents(external, "manifests/tailscale-operator-credentials.yaml").get(0);
         GenerationResult bareResult = TestConfigs.generator(TestConfigs.write(dir.resolve("render"), TestConfigs.MINIMAL)).render();
 
         Map<String, Supplier<Object>> resolved = new LinkedHashMap<>();
@@ -106,6 +112,9 @@ class SchemaDefaultsTest {
         // an unset replicas is left out of the Connector (its CRD defaults it to 1); the devices count what it means
         resolved.put("/$defs/subnetRouter/properties/replicas", () -> one.of(SubnetRoutersSection.INSTANCE).get(0).deviceNames().size());
         resolved.put("/$defs/egressTarget/properties/namespace", () -> one.of(EgressSection.INSTANCE).get(0).namespace());
+        resolved.put("/$defs/externalSecretCredentials/properties/refreshInterval",
+                () -> externalSecret.path("spec").path("refreshInterval").asText());
+        resolved.put("/$defs/externalSecretCredentials/properties/secretName", () -> externalSecret.path("spec").path("target").path("name").asText());
         resolved.put("/properties/gitops/properties/includeSecret", () -> TestConfigs.text(bareResult, "manifests/kustomization.yaml")
                 .contains("tailscale-operator-oauth.yaml"));
         resolved.put("/properties/devicePlugin/properties/domain", () -> one.proxyClasses().devicePlugin().domain());

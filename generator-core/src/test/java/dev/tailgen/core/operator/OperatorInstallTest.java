@@ -30,6 +30,55 @@ class OperatorInstallTest {
         assertThat(r.objectsByKind()).doesNotContainKey("Secret");
     }
 
+    /** No value reaches the build: validate needs none, no file is secret, the ExternalSecret names only where values are. */
+    @Test
+    void externalSecretRendersTheExternalSecretOutsideTalosAndNoValue(@TempDir Path dir) {
+        String config = TestConfigs.MINIMAL.replace("""
+                    oauth:
+                      clientId: ${env:TS_CLIENT_ID}
+                      clientSecret: ${env:TS_CLIENT_SECRET}
+                """, """
+                    externalSecret:
+                      store: {kind: SecretStore, name: vault}
+                      clientId: {key: infra/tailscale, property: id, version: "3"}
+                      clientSecret: {key: infra/tailscale, property: secret}
+                      refreshInterval: 15m
+                      secretName: ts-oauth
+                """);
+        GenerationResult r = new dev.tailgen.core.Generator(new dev.tailgen.core.GeneratorSettings(TestConfigs.write(dir, config),
+                "tailscale.yaml", TestConfigs.SECRETS, false)).render();
+        assertThat(TestConfigs.text(r, "manifests/tailscale-operator-credentials.yaml")).endsWith("""
+                spec:
+                  data:
+                    - remoteRef:
+                        key: "infra/tailscale"
+                        property: "id"
+                        version: "3"
+                      secretKey: "client_id"
+                    - remoteRef:
+                        key: "infra/tailscale"
+                        property: "secret"
+                      secretKey: "client_secret"
+                  refreshInterval: "15m"
+                  secretStoreRef:
+                    kind: "SecretStore"
+                    name: "vault"
+                  target:
+                    creationPolicy: "Owner"
+                    name: "ts-oauth"
+                """);
+        assertThat(TestConfigs.text(r, "manifests/tailscale-operator.yaml")).contains("secretName: \"ts-oauth\"").doesNotContain("ExternalSecret");
+        assertThat(TestConfigs.text(r, "talos/tailscale-operator.patch.yaml")).doesNotContain("ExternalSecret");
+        assertThat(r.files()).extracting(OutputFile::secret).containsOnly(false);
+        assertThat(r.objectsByKind()).doesNotContainKey("Secret").containsEntry("ExternalSecret", 1);
+        assertThat(r.notes()).contains("operator.credentials.externalSecret: manifests/tailscale-operator-credentials.yaml holds the"
+                + " ExternalSecret; Talos does not carry it (External Secrets' CRDs are not there at bootstrap), so apply it with the"
+                + " manifests (GitOps); the operator starts once Secret tailscale/ts-oauth exists");
+        for (OutputFile f : r.files()) {
+            assertThat(f.content()).as(f.path()).doesNotContain("cid-123").doesNotContain("csecret-456");
+        }
+    }
+
     @Test
     void registryMirrorsEveryImageAndADigestWinsOverTheTag(@TempDir Path dir) {
         String config = TestConfigs.MINIMAL.replace("  hostname: tailscale-operator\n", """

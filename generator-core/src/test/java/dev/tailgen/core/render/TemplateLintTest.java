@@ -169,6 +169,8 @@ class TemplateLintTest {
         patch.put("ingressClassName", "tailscale");
         patch.put("hostname", "plex");
         context.put("p", patch);
+        context.put("es", Map.of("name", "operator-oauth", "namespace", "tailscale", "refreshInterval", "1h", "store", labels,
+                "data", List.of(labels)));
         context.put("dp", Map.of("image", "ghcr.io/squat/generic-device-plugin:0.2.0", "domain", "devic.es", "labels", labels,
                 "selector", labels));
         context.put("mon", Map.of("namespace", "tailscale", "labels", labels, "selector", labels));
