@@ -83,7 +83,7 @@ final class ProxyClassResolver {
         boolean metrics = Boolean.TRUE.equals(pc.metrics());
 
         Map<String, Object> tailscaleContainer = new TreeMap<>();
-        putIfSet(tailscaleContainer, "securityContext", plain(pc.securityContext()));
+        ExposureTemplates.putIfSet(tailscaleContainer, "securityContext", plain(pc.securityContext()));
         List<Object> env = new ArrayList<>();
         for (TailscaleConfig.EnvEntry e : pc.env() == null ? List.<TailscaleConfig.EnvEntry>of() : pc.env()) {
             env.add(envVar(e.name(), e.value()));
@@ -108,13 +108,13 @@ final class ProxyClassResolver {
         }
 
         Map<String, Object> pod = new TreeMap<>();
-        putIfSet(pod, "labels", pc.podLabels());
-        putIfSet(pod, "annotations", pc.podAnnotations());
-        putIfSet(pod, "nodeSelector", pc.nodeSelector());
-        putIfSet(pod, "tolerations", pc.tolerations() == null ? null : pc.tolerations().stream().map(ProxyClassResolver::plain).toList());
-        putIfSet(pod, "affinity", plain(pc.affinity()));
-        putIfSet(pod, "priorityClassName", pc.priorityClassName());
-        putIfSet(pod, "imagePullSecrets", pc.imagePullSecrets() == null ? null
+        ExposureTemplates.putIfSet(pod, "labels", pc.podLabels());
+        ExposureTemplates.putIfSet(pod, "annotations", pc.podAnnotations());
+        ExposureTemplates.putIfSet(pod, "nodeSelector", pc.nodeSelector());
+        ExposureTemplates.putIfSet(pod, "tolerations", pc.tolerations() == null ? null : pc.tolerations().stream().map(ProxyClassResolver::plain).toList());
+        ExposureTemplates.putIfSet(pod, "affinity", plain(pc.affinity()));
+        ExposureTemplates.putIfSet(pod, "priorityClassName", pc.priorityClassName());
+        ExposureTemplates.putIfSet(pod, "imagePullSecrets", pc.imagePullSecrets() == null ? null
                 : pc.imagePullSecrets().stream().map(r -> Map.of("name", r.name())).toList());
         if (!tailscaleContainer.isEmpty()) {
             pod.put("tailscaleContainer", tailscaleContainer);
@@ -167,11 +167,5 @@ final class ProxyClassResolver {
     @SuppressWarnings("unchecked") // plain() makes a JSON object a Map<String, Object>
     private static Map<String, Object> asMap(Object value) {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    private static void putIfSet(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
-        }
     }
 }

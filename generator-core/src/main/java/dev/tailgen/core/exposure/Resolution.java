@@ -6,17 +6,15 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a section resolves against: the config, the operator install, the default class and the sections resolved before it. */
+/** What a section resolves against: the config, the operator install and the sections resolved before it. */
 public final class Resolution {
     private final TailscaleConfig config;
     private final OperatorInstall install;
-    private final String defaultProxyClass;
     private final Map<Section<?>, List<? extends Exposed>> resolved = new IdentityHashMap<>();
 
-    Resolution(TailscaleConfig config, OperatorInstall install, String defaultProxyClass) {
+    Resolution(TailscaleConfig config, OperatorInstall install) {
         this.config = config;
         this.install = install;
-        this.defaultProxyClass = defaultProxyClass;
     }
 
     public TailscaleConfig config() {
@@ -25,11 +23,6 @@ public final class Resolution {
 
     public OperatorInstall install() {
         return install;
-    }
-
-    /** PROXY_DEFAULT_CLASS, or "" for none. */
-    public String defaultProxyClass() {
-        return defaultProxyClass;
     }
 
     /** The items of a section that comes earlier in {@link Sections#ALL}. */

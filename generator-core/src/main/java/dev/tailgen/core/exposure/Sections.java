@@ -24,8 +24,7 @@ public final class Sections {
 
     /** Resolves every section, writing the operator's defaults out explicitly. */
     public static Exposure resolve(TailscaleConfig config, OperatorInstall install) {
-        String defaultClass = ProxyClassDefaults.defaultClass(config);
-        Resolution resolution = new Resolution(config, install, defaultClass);
+        Resolution resolution = new Resolution(config, install);
         List<Exposure.Part<?>> parts = new ArrayList<>();
         for (Section<?> section : ALL) {
             parts.add(resolution.resolve(section));
