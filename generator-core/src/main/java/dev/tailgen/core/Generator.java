@@ -19,6 +19,7 @@ import dev.tailgen.core.operator.CrdSourceReader;
 import dev.tailgen.core.operator.OperatorInstall;
 import dev.tailgen.core.operator.OperatorInstallResolver;
 import dev.tailgen.core.operator.OperatorTemplates;
+import dev.tailgen.core.output.Delivery;
 import dev.tailgen.core.output.OutputFile;
 import dev.tailgen.core.output.OutputLayout;
 import dev.tailgen.core.output.OutputWriter;
@@ -40,7 +41,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,8 +100,8 @@ public final class Generator {
      * their template contexts end with {@link #renderManifests}, so the heap's peak (laying out the
      * files) holds the text alone: 5,000 services then fit in 140 MB.
      */
-    private record RenderedGroups(Map<String, String> groups, String secret, List<WrittenObject> patches,
-            Map<String, Integer> objectsByKind, Inventory inventory, List<String> notes, List<String> warnings) {
+    private record RenderedGroups(Map<String, String> groups, Map<String, Integer> objectsByGroup, String secret, int secretObjects,
+            List<WrittenObject> patches, Map<String, Integer> objectsByKind, Inventory inventory, List<String> notes, List<String> warnings) {
     }
 
     /** Steps 1 and 2. */
@@ -158,7 +158,11 @@ public final class Generator {
         all.addAll(secretObjects);
         ManifestChecks.check(all, install.release().clusterScopedKinds());
         Map<String, String> joined = new LinkedHashMap<>();
-        groups.forEach((name, objects) -> joined.put(name, joinInOrder(objects)));
+        Map<String, Integer> objectsByGroup = new LinkedHashMap<>();
+        groups.forEach((name, objects) -> {
+            joined.put(name, joinInOrder(objects));
+            objectsByGroup.put(name, objects.size());
+        });
         String secret = secretObjects.isEmpty() ? null : joinInOrder(secretObjects);
 
         Inventory inventory = c.inventory()
@@ -174,7 +178,8 @@ public final class Generator {
                     + " starts once Secret " + install.namespace() + "/" + install.externalSecretName() + " exists");
         }
         notes.addAll(policyNotes);
-        return new RenderedGroups(joined, secret, patches, countByKind(all), inventory, notes, warnings);
+        return new RenderedGroups(joined, objectsByGroup, secret, secretObjects.size(), patches, countByKind(all), inventory, notes,
+                warnings);
     }
 
     /** Step 5: the files (manifests, Talos patches, report, inventory, policy, talhelper snippets) and the summary. */
@@ -184,18 +189,18 @@ public final class Generator {
         Map<String, String> manifests = m.groups();
         List<ExternalManifest> crdManifests = install.crds().inline() ? List.of() : install.release().crdManifests();
         List<String> crdUrls = crdManifests.stream().map(ExternalManifest::url).toList();
-        TailscaleConfig.Gitops gitops = c.config().gitops();
-        OutputLayout layout = new OutputLayout(settings.configDisplayName(), install.version(), talos,
-                gitops != null && Boolean.TRUE.equals(gitops.includeSecret()));
-        Set<String> inTalos = talosGroups(c.config(), manifests.keySet());
-        List<OutputFile> files = layout.files(manifests, inTalos, m.secret(), crdManifests);
+        Delivery delivery = Delivery.plan(c.loaded().document(), c.config(), List.of(INSTALL, CRDS), SECTION_GROUPS, NAMESPACES,
+                manifests.keySet(), m.secret() != null);
+        Set<String> inTalos = delivery.inTalos();
+        OutputLayout layout = new OutputLayout(settings.configDisplayName(), install.version(), talos);
+        List<OutputFile> files = layout.files(manifests, delivery, m.secret(), crdManifests);
         files.addAll(layout.patches(m.patches()));
         Map<String, Long> inlineBytes = new LinkedHashMap<>();
         inTalos.forEach(group -> inlineBytes.put(group, (long) manifests.get(group).getBytes(StandardCharsets.UTF_8).length));
         long patchBytes = files.stream().filter(f -> f.path().equals(OutputLayout.INSTALL_PATCH)).mapToLong(f -> f.bytes().length).sum();
         String sizeWarning = TalosSizes.warning(OutputLayout.INSTALL_PATCH, patchBytes);
         Inventory inventory = m.inventory().withTalos(new Inventory.TalosSection(talos.toString(), OutputLayout.INSTALL_PATCH, patchBytes,
-                inlineBytes, sizeWarning));
+                inlineBytes, sizeWarning, delivery.bootstrapOnly() ? "bootstrap" : "owner", owners(delivery, m, crdManifests.size())));
         files.addAll(layout.inventory(InventoryReport.write(inventory, settings.configDisplayName()), new InventoryJson().write(inventory)));
         files.add(layout.policy(c.policy().hujson()));
         if (c.config().talos().talhelper() != null) {
@@ -203,6 +208,7 @@ public final class Generator {
         }
 
         List<String> warnings = new ArrayList<>(c.warnings());
+        warnings.addAll(delivery.warnings());
         warnings.addAll(c.policy().warnings());
         warnings.addAll(m.warnings());
         if (inventory.deviceWarning() != null) {
@@ -211,8 +217,13 @@ public final class Generator {
         if (sizeWarning != null) {
             warnings.add(sizeWarning);
         }
+        List<String> notes = new ArrayList<>(m.notes());
+        if (delivery.bootstrapOnly()) {
+            notes.add("talos.role: bootstrap: Talos applies only the operator (Namespace, CRDs, install, Secret); "
+                    + OutputLayout.KUSTOMIZATION + " lists everything for GitOps to own (" + OutputLayout.REPORT + ", Owners, says how to hand over)");
+        }
         return new GenerationResult(install.version(), install.namespace(), install.credentialsMode(), talos,
-                m.objectsByKind(), crdUrls, files, inlineBytes, inventory.deviceCount(), m.notes(), warnings,
+                m.objectsByKind(), crdUrls, files, inlineBytes, inventory.deviceCount(), notes, warnings,
                 OutputLayout.talosContent(manifests, inTalos, m.secret(), crdManifests));
     }
 
@@ -224,16 +235,18 @@ public final class Generator {
         return Map.copyOf(groups);
     }
 
-    /** The install (and CRDs) always; exposure sections only when talos.include names them. */
-    private static Set<String> talosGroups(TailscaleConfig config, Set<String> present) {
-        Set<String> chosen = new LinkedHashSet<>(List.of(INSTALL, CRDS));
-        List<String> include = config.talos().include() == null ? List.of() : config.talos().include();
-        if (!include.isEmpty()) {
-            chosen.add(NAMESPACES);
+    /** The report's Owners table: the CRD URLs, each manifest file in apply order, then the Secret. */
+    private static List<Inventory.Owner> owners(Delivery delivery, RenderedGroups m, int crdUrls) {
+        List<Inventory.Owner> owners = new ArrayList<>();
+        if (crdUrls > 0) {
+            owners.add(new Inventory.Owner(OutputLayout.CRD_URLS, crdUrls, delivery.crdUrlsOwner()));
         }
-        include.forEach(section -> chosen.add(SECTION_GROUPS.get(section)));
-        chosen.retainAll(present);
-        return chosen;
+        m.objectsByGroup().forEach((group, count) -> owners.add(new Inventory.Owner("manifests/" + group + ".yaml", count,
+                delivery.owner(group))));
+        if (m.secret() != null) {
+            owners.add(new Inventory.Owner(OutputLayout.SECRET_PATCH, m.secretObjects(), delivery.secretOwner()));
+        }
+        return owners;
     }
 
     /** @return notices for the log (an earlier output put back after a crash) */

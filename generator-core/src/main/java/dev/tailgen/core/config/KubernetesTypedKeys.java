@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewaySpec;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,8 @@ final class KubernetesTypedKeys {
             new Key("/proxyClasses/*/initContainer/securityContext", "SecurityContext", SecurityContext.class),
             new Key("/proxyClasses/*/resources", "ResourceRequirements", ResourceRequirements.class),
             new Key("/proxyClasses/*/tolerations", "list of Toleration", KubernetesValues.fieldType(PodSpec.class, "tolerations")),
-            new Key("/proxyClasses/*/affinity", "Affinity", Affinity.class));
+            new Key("/proxyClasses/*/affinity", "Affinity", Affinity.class),
+            new Key("/gateways/*/listeners", "list of Gateway API Listener", KubernetesValues.fieldType(GatewaySpec.class, "listeners")));
 
     private KubernetesTypedKeys() {
     }

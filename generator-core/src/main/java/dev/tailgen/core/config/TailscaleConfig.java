@@ -24,6 +24,7 @@ public record TailscaleConfig(
         List<Ingress> ingresses,
         List<SubnetRouter> subnetRouters,
         List<Egress> egress,
+        List<Gateway> gateways,
         NetworkPolicy networkPolicy,
         Monitoring monitoring,
         Acl acl,
@@ -53,7 +54,11 @@ public record TailscaleConfig(
     public record Tailnet(String domain, String loginServer) {
     }
 
-    public record Talos(String version, String crds, String crdSource, List<String> include, Talhelper talhelper) {
+    /** @param role owner (default) or bootstrap: who owns what Talos applies, see {@code dev.tailgen.core.output.Delivery} */
+    public record Talos(String version, String crds, String crdSource, List<String> include, String role, Talhelper talhelper) {
+        public boolean bootstrapOnly() {
+            return "bootstrap".equals(role);
+        }
     }
 
     public record Talhelper(String outputPath) {
@@ -143,6 +148,11 @@ public record TailscaleConfig(
     }
 
     /** A Service exposed to the tailnet; {@code public} adds a NodePort twin with the same selector and ports. */
+    /** A Gateway API Gateway whose implementation puts its data plane behind a tailscale LoadBalancer Service. */
+    public record Gateway(String name, String namespace, String gatewayClassName, String hostname, List<String> tags, String proxyGroup,
+            String proxyClass, List<JsonNode> listeners, Map<String, String> labels, Map<String, String> annotations) {
+    }
+
     public record Service(String name, String namespace, String hostname, List<String> tags, Map<String, String> selector,
             List<ServicePort> ports, String type, String proxyClass, @JsonProperty("public") PublicTwin publicTwin, Boolean adopt) {
     }

@@ -17,7 +17,8 @@ public final class Sections {
             ServicesSection.INSTANCE,
             IngressesSection.INSTANCE,
             SubnetRoutersSection.INSTANCE,
-            EgressSection.INSTANCE);
+            EgressSection.INSTANCE,
+            GatewaysSection.INSTANCE);
 
     private Sections() {
     }

@@ -51,8 +51,15 @@ public record Inventory(
     /**
      * @param inlineBytes size of each inline manifest in the patch
      * @param warning     the size warning, or null
+     * @param role        talos.role: owner or bootstrap
+     * @param owners      who owns each output file's objects once the cluster runs
      */
-    public record TalosSection(String version, String patch, long patchBytes, Map<String, Long> inlineBytes, String warning) {
+    public record TalosSection(String version, String patch, long patchBytes, Map<String, Long> inlineBytes, String warning, String role,
+            List<Owner> owners) {
+    }
+
+    /** @param file a manifests/ file, the CRD URLs or the Secret's patch; @param owner as {@code Delivery} says it */
+    public record Owner(String file, int objects, String owner) {
     }
 
     /**

@@ -164,6 +164,27 @@ public final class InventoryReport {
         line("Next: `talosctl gen config <cluster> <endpoint> --config-patch-control-plane @" + t.patch() + "` for a new cluster,"
                 + " or `talosctl patch mc -n <control-plane> --patch @" + t.patch() + "` on a running one. Talos creates manifests"
                 + " but never updates them: push a change with `talosctl -n <control-plane> upgrade-k8s --to <current Kubernetes version>`.");
+        owners(t);
+    }
+
+    /** Who applies what: Talos, GitOps (manifests/kustomization.yaml) or both, per talos.role. */
+    private void owners(Inventory.TalosSection t) {
+        section("Owners", false, "");
+        if ("bootstrap".equals(t.role())) {
+            line("`talos.role: bootstrap`: Talos applies the operator when the cluster is created, so GitOps can start; from then on `"
+                    + OutputLayout.KUSTOMIZATION + "` (a Flux Kustomization or an Argo CD Application) owns every object, CRD upgrades"
+                    + " included. Talos never updates at boot what it created, but `talosctl upgrade-k8s` re-applies the patch's"
+                    + " manifests (Talos 1.13+ also prunes what the patch no longer lists): keep the patch in step with the folder"
+                    + " (both come from this config) and run `upgrade-k8s` with `--manifests-no-prune`, or hand the objects over for"
+                    + " good: on Talos 1.13+ delete their entries from ConfigMap `kube-system/talos-bootstrap-manifests-inventory`"
+                    + " and remove their `config.k8s.io/owning-inventory` annotation, then drop the patch from the machine config.");
+        } else {
+            line("`talos.role: owner`: Talos owns what its patch carries (`upgrade-k8s` pushes changes); `" + OutputLayout.KUSTOMIZATION
+                    + "` lists only the rest, for GitOps or `kubectl apply -k`, so every object has one owner.");
+        }
+        line("");
+        table(List.of("File", "Objects", "Owner"));
+        t.owners().forEach(o -> row(code(o.file()), String.valueOf(o.objects()), o.owner()));
     }
 
     private void devices(Inventory inv) {

@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
  *                                              CRDs, namespaces, services, ingresses, subnet-routers, egress,
  *                                              network-policies, monitoring)
  * manifests/tailscale-operator-crds.urls       the pinned CRD URLs (crds: url), for kubectl users
- * manifests/kustomization.yaml                 every manifest file (and the CRD URLs) in apply order, for Flux, Argo CD
- *                                              and kubectl apply -k; the Secret only with gitops.includeSecret
+ * manifests/kustomization.yaml                 the manifest files (and CRD URLs) GitOps owns, in apply order, for Flux,
+ *                                              Argo CD and kubectl apply -k (see {@link Delivery}); the Secret only with
+ *                                              gitops.includeSecret
  * manifests/tailscale-operator-oauth.yaml      the OAuth Secret alone, owner-only
  * talos/tailscale-operator.patch.yaml          control-plane patch with the install (+ CRDs)
  * talos/tailscale-operator-oauth.patch.yaml    the Secret's own patch, owner-only, to encrypt or keep out of Git
@@ -46,29 +47,27 @@ public final class OutputLayout {
     public static final String POLICY = "policy/tailnet-policy.hujson";
     public static final String PATCHES = "patches/";
     public static final String KUSTOMIZATION = "manifests/kustomization.yaml";
+    public static final String CRD_URLS = "manifests/" + CRD_GROUP + ".urls";
 
     private final String configName;
     private final String operatorVersion;
     private final TalosVersion talos;
-    private final boolean secretInKustomization;
 
-    /** @param secretInKustomization list the OAuth Secret's file in manifests/kustomization.yaml (gitops.includeSecret) */
-    public OutputLayout(String configName, String operatorVersion, TalosVersion talos, boolean secretInKustomization) {
+    public OutputLayout(String configName, String operatorVersion, TalosVersion talos) {
         this.configName = configName;
         this.operatorVersion = operatorVersion;
         this.talos = talos;
-        this.secretInKustomization = secretInKustomization;
     }
 
     /**
      * @param manifests      group name -> serialized objects, in apply order (no secrets)
-     * @param inTalos        the groups that also go into the Talos patch as inline manifests
+     * @param delivery       which groups Talos carries and which the kustomization lists
      * @param secretManifest the OAuth Secret, or null
      * @param crds           the CRDs as external manifests (pinned URLs), or empty
      */
-    public List<OutputFile> files(Map<String, String> manifests, Set<String> inTalos, String secretManifest, List<ExternalManifest> crds) {
+    public List<OutputFile> files(Map<String, String> manifests, Delivery delivery, String secretManifest, List<ExternalManifest> crds) {
         try {
-            return layOut(manifests, inTalos, secretManifest, crds);
+            return layOut(manifests, delivery, secretManifest, crds);
         } catch (TalosPatchException e) {
             // names and contents are ours, so a refused patch is our bug; the message names no secret value
             throw new GenerationException("cannot build the Talos patch: " + e.getMessage(), false);
@@ -137,15 +136,15 @@ public final class OutputLayout {
         return new TalosContent(inline, List.copyOf(crds), secretManifest == null ? null : new InlineManifest(SECRET_GROUP, secretManifest));
     }
 
-    private List<OutputFile> layOut(Map<String, String> manifests, Set<String> inTalos, String secretManifest, List<ExternalManifest> crds) {
+    private List<OutputFile> layOut(Map<String, String> manifests, Delivery delivery, String secretManifest, List<ExternalManifest> crds) {
         List<OutputFile> files = new ArrayList<>();
         manifests.forEach((group, text) -> files.add(new OutputFile("manifests/" + group + ".yaml", header(manifestHeader()) + text, false)));
         if (!crds.isEmpty()) {
             String urls = crds.stream().map(ExternalManifest::url).collect(Collectors.joining("\n", "", "\n"));
-            files.add(new OutputFile("manifests/tailscale-operator-crds.urls", urls, false));
+            files.add(new OutputFile(CRD_URLS, urls, false));
         }
-        files.add(kustomization(manifests.keySet(), crds, secretManifest != null, secretInKustomization));
-        TalosContent talosContent = talosContent(manifests, inTalos, secretManifest, crds);
+        files.add(kustomization(delivery, crds, secretManifest != null));
+        TalosContent talosContent = talosContent(manifests, delivery.inTalos(), secretManifest, crds);
         files.add(new OutputFile(INSTALL_PATCH, TalosPatch.render(talos, patchHeader(INSTALL_PATCH), talosContent.inline(),
                 talosContent.external()), false));
         if (talosContent.secret() != null) {
@@ -160,28 +159,44 @@ public final class OutputLayout {
 
     /**
      * manifests/ as one kustomize resource set: the CRDs first (remote URLs with crds: url: kustomize
-     * fetches them), then the groups in apply order; the Secret's file only when asked for, since it
-     * is kept out of Git.
+     * fetches them), then the groups in apply order; what Talos owns is left out (talos.role: owner),
+     * and the Secret's file is listed only when asked for, since it is kept out of Git.
      */
-    private OutputFile kustomization(Set<String> groups, List<ExternalManifest> crds, boolean hasSecret, boolean secretAsked) {
-        boolean withSecret = hasSecret && secretAsked;
-        List<String> lines = new ArrayList<>(List.of(
-                "Every manifest here in apply order, generated from " + configName + " by tailscale-maven-plugin. Do not edit.",
-                "For a Flux Kustomization or an Argo CD Application (path: this folder), or kubectl apply -k."
-                        + (crds.isEmpty() ? "" : " The CRDs are pinned remote URLs: the build fetches them.")));
+    private OutputFile kustomization(Delivery delivery, List<ExternalManifest> crds, boolean hasSecret) {
+        List<String> lines = new ArrayList<>();
+        if (delivery.bootstrapOnly()) {
+            lines.add("Every manifest here in apply order, generated from " + configName + " by tailscale-maven-plugin. Do not edit.");
+            lines.add("Talos applies the operator at bootstrap (talos.role: bootstrap); from then on this folder owns everything, CRDs too.");
+        } else {
+            lines.add("The manifests Talos does not carry, in apply order, generated from " + configName + " by tailscale-maven-plugin. Do not edit.");
+            List<String> carried = new ArrayList<>(delivery.inTalos());
+            if (!crds.isEmpty()) {
+                carried.add(0, "the CRD URLs");
+            }
+            lines.add("Talos owns " + String.join(", ", carried) + " (talos.role: owner), so they are not listed: one owner each.");
+        }
+        lines.add("For a Flux Kustomization or an Argo CD Application (path: this folder), or kubectl apply -k."
+                + (delivery.crdUrlsKustomized() && !crds.isEmpty() ? " The CRDs are pinned remote URLs: the build fetches them." : ""));
         if (hasSecret) {
-            lines.add(withSecret ? "It lists the OAuth Secret's file (gitops.includeSecret): apply from a checkout that has it."
-                    : "The OAuth Secret is not listed (its file stays out of Git): deliver it another way, or set gitops.includeSecret.");
+            lines.add(delivery.secretKustomized() ? "It lists the OAuth Secret's file (gitops.includeSecret): apply from a checkout that has it."
+                    : delivery.bootstrapOnly() ? "The OAuth Secret is not listed (its file stays out of Git): Talos applies it at bootstrap"
+                            + " (" + SECRET_PATCH + "); for GitOps to own it, set gitops.includeSecret or use credentials.externalSecret."
+                    : "The OAuth Secret is not listed (its file stays out of Git): Talos applies it (" + SECRET_PATCH + ").");
         }
         StringBuilder k = new StringBuilder(header(lines));
-        k.append("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
-        crds.forEach(c -> k.append("  - ").append(c.url()).append('\n'));
-        List<String> ordered = new ArrayList<>(groups);
-        ordered.sort((a, b) -> Boolean.compare(!a.equals(CRD_GROUP), !b.equals(CRD_GROUP))); // stable: CRDs first, the rest as given
-        ordered.forEach(group -> k.append("  - ").append(group).append(".yaml\n"));
-        if (withSecret) {
-            k.append("  - ").append(SECRET_GROUP).append(".yaml\n");
+        k.append("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n");
+        List<String> resources = new ArrayList<>();
+        if (delivery.crdUrlsKustomized()) {
+            crds.forEach(c -> resources.add(c.url()));
         }
+        List<String> ordered = new ArrayList<>(delivery.kustomized());
+        ordered.sort((a, b) -> Boolean.compare(!a.equals(CRD_GROUP), !b.equals(CRD_GROUP))); // stable: CRDs first, the rest as given
+        ordered.forEach(group -> resources.add(group + ".yaml"));
+        if (delivery.secretKustomized()) {
+            resources.add(SECRET_GROUP + ".yaml");
+        }
+        k.append(resources.isEmpty() ? "resources: []\n" : "resources:\n");
+        resources.forEach(r -> k.append("  - ").append(r).append('\n'));
         return new OutputFile(KUSTOMIZATION, k.toString(), false);
     }
 

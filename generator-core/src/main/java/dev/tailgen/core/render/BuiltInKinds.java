@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -32,7 +33,8 @@ final class BuiltInKinds {
                     DaemonSet.class, // the generic device plugin
                     ClusterRole.class, ClusterRoleBinding.class, Role.class, RoleBinding.class,
                     Ingress.class, IngressClass.class, NetworkPolicy.class,
-                    CustomResourceDefinition.class) // read from the user's download for crds: inline
+                    CustomResourceDefinition.class, // read from the user's download for crds: inline
+                    Gateway.class) // Gateway API: fabric8 models it, so it is checked as strictly as the built-ins
             .collect(Collectors.toUnmodifiableMap(BuiltInKinds::key, Function.identity()));
 
     private BuiltInKinds() {

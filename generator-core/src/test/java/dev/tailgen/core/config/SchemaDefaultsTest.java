@@ -8,6 +8,7 @@ import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.TestConfigs;
 import dev.tailgen.core.exposure.Exposure;
 import dev.tailgen.core.exposure.EgressSection;
+import dev.tailgen.core.exposure.GatewaysSection;
 import dev.tailgen.core.exposure.IngressesSection;
 import dev.tailgen.core.exposure.Sections;
 import dev.tailgen.core.exposure.ServicesSection;
@@ -46,6 +47,8 @@ class SchemaDefaultsTest {
               - {name: nas, fqdn: nas.tail-xxxxx.ts.net, ports: [{port: 445}]}
             proxyClasses:
               - {name: plain}
+            gateways:
+              - {name: edge, gatewayClassName: cilium, listeners: [{name: http, port: 80, protocol: HTTP}]}
             devicePlugin: {image: ghcr.io/squat/generic-device-plugin:0.2.0}
             """;
 
@@ -72,6 +75,9 @@ class SchemaDefaultsTest {
         resolved.put("/properties/talos/properties/crds", () -> install.crds().inline() ? "inline" : "url");
         resolved.put("/properties/talos/properties/include", () -> bareResult.talosContent().inline().stream()
                 .map(m -> m.name()).filter(n -> !n.equals("tailscale-operator") && !n.equals("tailscale-operator-crds")).toList());
+        // what the role means: with bootstrap the kustomization lists the install Talos applies, with owner it leaves it out
+        resolved.put("/properties/talos/properties/role", () -> TestConfigs.text(bareResult, "manifests/kustomization.yaml")
+                .contains("  - tailscale-operator.yaml") ? "bootstrap" : "owner");
         resolved.put("/properties/operator/properties/namespace", install::namespace);
         resolved.put("/properties/operator/properties/hostname", install::hostname);
         resolved.put("/properties/operator/properties/tags", install::tags);
@@ -86,6 +92,8 @@ class SchemaDefaultsTest {
         resolved.put("/properties/ingresses", () -> none.of(IngressesSection.INSTANCE));
         resolved.put("/properties/subnetRouters", () -> none.of(SubnetRoutersSection.INSTANCE));
         resolved.put("/properties/egress", () -> none.of(EgressSection.INSTANCE));
+        resolved.put("/properties/gateways", () -> none.of(GatewaysSection.INSTANCE));
+        resolved.put("/$defs/gateway/properties/namespace", () -> one.of(GatewaysSection.INSTANCE).get(0).namespace());
         resolved.put("/properties/networkPolicy/properties/provider",
                 () -> NetworkPolicies.of(bare.config().networkPolicy(), install, none).provider());
         // the API server rule of the operator's egress policy: the only place the port is used

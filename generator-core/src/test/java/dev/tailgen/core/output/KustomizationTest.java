@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.TestConfigs;
+import dev.tailgen.talos.InlineManifest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,19 +22,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * manifests/kustomization.yaml, built by the real {@code kubectl kustomize}, gives exactly the objects
- * of the manifest files (the remote CRD URLs left out: the build runs offline). CI has kubectl
+ * GitOps owns (the remote CRD URLs left out: the build runs offline): with talos.role: owner what Talos
+ * does not carry, the two together every object; with talos.role: bootstrap every object. CI has kubectl
  * (CI=true makes its absence a failure); elsewhere the test is skipped without it.
  */
 class KustomizationTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @ParameterizedTest(name = "examples/{0}")
-    @ValueSource(strings = {"homelab", "cluster"})
-    void kubectlKustomizeBuildsExactlyTheGeneratedObjects(String example, @TempDir Path dir) throws Exception {
+    @CsvSource({"homelab, false", "cluster, true"})
+    void kubectlKustomizeBuildsExactlyTheObjectsGitOpsOwns(String example, boolean bootstrapOnly, @TempDir Path dir) throws Exception {
         Path kubectl = kubectl();
         Path exampleDir = Path.of("..", "examples", example);
         Path config = dir.resolve("tailscale.yaml");
@@ -46,6 +49,7 @@ class KustomizationTest {
             }
         }
         GenerationResult result = TestConfigs.generator(config).render();
+        assertThat(TestConfigs.text(result, "inventory.json")).contains("\"role\": \"" + (bootstrapOnly ? "bootstrap" : "owner") + "\"");
         Path manifests = Files.createDirectories(dir.resolve("out").resolve("manifests"));
         for (OutputFile f : result.files()) {
             if (f.path().startsWith("manifests/")) {
@@ -60,17 +64,31 @@ class KustomizationTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(built).isZero();
 
-        Set<String> expected = new TreeSet<>();
+        Set<String> all = new TreeSet<>();
         for (JsonNode doc : TestConfigs.manifestDocuments(result)) {
             if (!doc.path("kind").asText().equals("Secret")) {
-                expected.add(key(doc));
+                all.add(key(doc));
             }
+        }
+        Set<String> talos = new TreeSet<>();
+        for (InlineManifest m : result.talosContent().inline()) {
+            documents(m.contents()).forEach(doc -> talos.add(key(doc)));
         }
         Set<String> got = new TreeSet<>();
         for (JsonNode doc : documents(built)) {
             got.add(key(doc));
         }
-        assertThat(got).isEqualTo(expected);
+        if (bootstrapOnly) {
+            // talos.role: bootstrap: GitOps owns everything, what Talos applied at bootstrap too
+            assertThat(got).isEqualTo(all);
+            assertThat(all).containsAll(talos);
+        } else {
+            // talos.role: owner: one owner each, together everything
+            Set<String> union = new TreeSet<>(got);
+            union.addAll(talos);
+            assertThat(union).isEqualTo(all);
+            assertThat(got).doesNotContainAnyElementsOf(talos);
+        }
     }
 
     private static String key(JsonNode doc) {
@@ -78,7 +96,7 @@ class KustomizationTest {
                 + doc.path("metadata").path("namespace").asText("") + "/" + doc.path("metadata").path("name").asText();
     }
 
-    private static List<JsonNode> documents(String yaml) throws IOException {
+    private static List<JsonNode> documents(String yaml) {
         List<JsonNode> out = new ArrayList<>();
         try (var parser = YAML.getFactory().createParser(yaml)) {
             for (var it = YAML.readValues(parser, JsonNode.class); it.hasNext();) {
@@ -87,6 +105,8 @@ class KustomizationTest {
                     out.add(doc);
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out;
     }
