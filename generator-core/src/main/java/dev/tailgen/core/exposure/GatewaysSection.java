@@ -148,12 +148,7 @@ public final class GatewaysSection implements Section<GatewaysSection.TailnetGat
             problems.add(g.pointer() + "/proxyGroup", "ProxyGroups are not supported yet (proxyGroups[] is not built, so the group"
                     + " cannot be checked); remove proxyGroup: the gateway's LoadBalancer Service then gets its own proxy device");
         }
-        String cls = g.classUsed(exposure.defaultProxyClass());
-        exposure.proxyClasses().find(cls).filter(ProxyClasses.ProxyClassSpec::userspace).ifPresent(pc -> problems.add(
-                g.proxyClass() != null ? g.pointer() + "/proxyClass" : "/proxies/defaultProxyClass",
-                ProxyClasses.userspaceRefused(pc.name(), "the L4 proxy of " + g.object()
-                        + (g.proxyClass() != null ? "" : " (" + problems.describe(g.pointer()) + ", which takes the default class)"),
-                        "TS_DEST_IP", g.proxyClass() != null ? "give it a class in kernel mode" : "make a class in kernel mode the default")));
+        ServicesSection.refuseUserspaceL4(g, g.object(), g.proxyClass(), exposure, problems);
     }
 
     @Override

@@ -138,16 +138,20 @@ public final class ServicesSection implements Section<ServicesSection.ExposedSer
     /** A fixed nodePort only for one port; no userspace class (an L4 proxy exits in userspace mode). */
     @Override
     public void check(ExposedService s, Exposure exposure, ExposureChecks.Problems problems) {
-        String cls = s.classUsed(exposure.defaultProxyClass());
-        exposure.proxyClasses().find(cls).filter(ProxyClasses.ProxyClassSpec::userspace).ifPresent(pc -> problems.add(
-                s.proxyClass() != null ? s.pointer() + "/proxyClass" : "/proxies/defaultProxyClass",
-                ProxyClasses.userspaceRefused(pc.name(), "the L4 proxy of " + s.object()
-                        + (s.proxyClass() != null ? "" : " (" + problems.describe(s.pointer()) + ", which takes the default class)"),
-                        "TS_DEST_IP", s.proxyClass() != null ? "give it a class in kernel mode" : "make a class in kernel mode the default")));
+        refuseUserspaceL4(s, s.object(), s.proxyClass(), exposure, problems);
         if (s.publicNodePort() != null && s.ports().size() != 1) {
             problems.add(s.pointer() + "/public/nodePort", "a fixed nodePort needs a service with exactly one port (this one has "
                     + s.ports().size() + "); remove nodePort and let Kubernetes pick one per port");
         }
+    }
+
+    /** An L4 proxy (a Service's, a gateway's data plane Service's) forwards with TS_DEST_IP, which userspace mode lacks. */
+    static void refuseUserspaceL4(Exposed item, String object, String proxyClass, Exposure exposure, ExposureChecks.Problems problems) {
+        exposure.proxyClasses().find(item.classUsed(exposure.defaultProxyClass())).filter(ProxyClasses.ProxyClassSpec::userspace)
+                .ifPresent(pc -> problems.add(proxyClass != null ? item.pointer() + "/proxyClass" : "/proxies/defaultProxyClass",
+                        ProxyClasses.userspaceRefused(pc.name(), "the L4 proxy of " + object
+                                + (proxyClass != null ? "" : " (" + problems.describe(item.pointer()) + ", which takes the default class)"),
+                                "TS_DEST_IP", proxyClass != null ? "give it a class in kernel mode" : "make a class in kernel mode the default")));
     }
 
     @Override

@@ -92,6 +92,14 @@ class GatewaysTest {
     }
 
     @Test
+    void aUserspaceClassIsRefusedForTheGatewaysL4Proxy(@TempDir Path dir) {
+        TestConfigs.assertRenderFails(dir, TestConfigs.MINIMAL + GATEWAY.replace("  - {name: tun}", "  - {name: tun, userspace: true}"),
+                "tailscale.yaml:21:17: gateways[0].proxyClass: ProxyClass tun runs proxies in userspace (TS_USERSPACE=true), where the L4"
+                        + " proxy of Gateway networking/tailnet exits at start: containerboot refuses TS_DEST_IP in userspace mode; give it a"
+                        + " class in kernel mode");
+    }
+
+    @Test
     void aGatewayHostnameTakenByAServiceIsRefused(@TempDir Path dir) {
         TestConfigs.assertRenderFails(dir, TestConfigs.MINIMAL + GATEWAY + """
                 services:

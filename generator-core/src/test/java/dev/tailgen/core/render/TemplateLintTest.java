@@ -157,6 +157,9 @@ class TemplateLintTest {
         context.put("con", Map.of("name", "c", "labels", labels, "spec", Map.of("exitNode", true)));
         context.put("egress", Map.of("name", "nas", "namespace", "backup", "labels", labels,
                 "annotations", Map.of("tailscale.com/tailnet-ip", "100.64.0.1"), "hasPorts", flag, "ports", List.of(Map.of("port", 445))));
+        context.put("gw", Map.of("name", "tailnet", "namespace", "networking", "labels", labels, "hasAnnotations", flag,
+                "annotations", Map.of("a", "b"), "gatewayClassName", "cilium",
+                "infrastructureAnnotations", Map.of("tailscale.com/hostname", "edge"), "listeners", List.of(Map.of("name", "http"))));
         context.put("pc", Map.of("name", "tailscale-default", "labels", labels, "spec", Map.of()));
         Map<String, Object> patch = new HashMap<>();
         patch.put("name", "plex");
