@@ -19,13 +19,12 @@ import java.util.Set;
  * @param bootstrapOnly     talos.role: bootstrap
  * @param inTalos           groups Talos carries as inline manifests, in apply order (the CRD URLs, when used, are always in Talos too)
  * @param kustomized        groups manifests/kustomization.yaml lists, in apply order
- * @param crdUrlsKustomized the kustomization lists the pinned CRD URLs
  * @param secretKustomized  the kustomization lists the OAuth Secret's file
  * @param twoOwners         groups both apply unplanned (the Secret's group included), each named in a warning
  * @param warnings          the two-owners warnings, located at the key that causes them
  */
-public record Delivery(boolean bootstrapOnly, Set<String> inTalos, List<String> kustomized, boolean crdUrlsKustomized,
-        boolean secretKustomized, Set<String> twoOwners, List<String> warnings) {
+public record Delivery(boolean bootstrapOnly, Set<String> inTalos, List<String> kustomized, boolean secretKustomized,
+        Set<String> twoOwners, List<String> warnings) {
 
     /**
      * @param alwaysInTalos the install and its CRDs: what a cluster needs before anything else runs
@@ -65,7 +64,7 @@ public record Delivery(boolean bootstrapOnly, Set<String> inTalos, List<String> 
                     + " boot, so two owners drift: drop gitops.includeSecret, or set talos.role: bootstrap (GitOps owns it after"
                     + " bootstrap)").format());
         }
-        return new Delivery(bootstrap, Collections.unmodifiableSet(inTalos), kustomized, bootstrap, secretKustomized, Set.copyOf(twoOwners),
+        return new Delivery(bootstrap, Collections.unmodifiableSet(inTalos), kustomized, secretKustomized, Set.copyOf(twoOwners),
                 List.copyOf(warnings));
     }
 
@@ -74,8 +73,13 @@ public record Delivery(boolean bootstrapOnly, Set<String> inTalos, List<String> 
         return owner(inTalos.contains(group), kustomized.contains(group), twoOwners.contains(group));
     }
 
+    /** The pinned CRD URLs are always in Talos; the kustomization lists them only when GitOps takes the CRDs over. */
+    public boolean crdUrlsKustomized() {
+        return bootstrapOnly;
+    }
+
     public String crdUrlsOwner() {
-        return owner(true, crdUrlsKustomized, false);
+        return owner(true, crdUrlsKustomized(), false);
     }
 
     /** The OAuth Secret always has its own Talos patch. */
