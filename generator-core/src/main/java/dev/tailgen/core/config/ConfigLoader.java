@@ -14,9 +14,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** load -> schema -> semantic checks -> typed model. Every failure is a {@link ConfigException}. */
+/** load (with the bases {@code extends} names) -> schema -> semantic checks -> typed model. Every failure is a {@link ConfigException}. */
 public final class ConfigLoader {
-    private final YamlTreeReader reader = new YamlTreeReader();
+    private final ConfigChain chain = new ConfigChain(new YamlTreeReader());
     private final ConfigSchema schema;
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -45,7 +45,7 @@ public final class ConfigLoader {
     }
 
     public LoadedConfig load(Path file, String displayName, byte[] bytes) {
-        ConfigDocument doc = reader.read(file, displayName, bytes);
+        ConfigDocument doc = chain.read(file, displayName, bytes);
         List<ConfigProblem> problems = schema.validate(doc);
         if (problems.isEmpty()) {
             problems = SemanticChecks.check(doc);

@@ -50,7 +50,7 @@ public final class YamlTreeReader {
      */
     public ConfigDocument read(Path path, String displayName, byte[] bytes) {
         JsonNode tree = read(bytes, new SourceMap(displayName, false));
-        return new ConfigDocument(path, tree, () -> {
+        return new ConfigDocument(path, displayName, tree, () -> {
             SourceMap located = new SourceMap(displayName, true);
             read(bytes, located); // the same bytes read the same way: cannot fail now
             return located;

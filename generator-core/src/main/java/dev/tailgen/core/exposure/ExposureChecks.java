@@ -37,8 +37,9 @@ public final class ExposureChecks {
         /** {@code services[0] at line 58}: the config path of the item holding {@code pointer}, and where it is. */
         public String describe(String pointer) {
             String itemPointer = pointer.replaceFirst("^(/[^/]+/[0-9]+).*$", "$1");
-            SourceLocation loc = doc.sourceMap().valueAt(itemPointer);
-            return ConfigPath.fromPointer(itemPointer) + (loc.known() ? " at line " + loc.line() : "");
+            ConfigDocument.Origin origin = doc.valueOrigin(itemPointer);
+            String file = origin.file().equals(doc.displayName()) ? "" : " of " + origin.file(); // set in a base
+            return ConfigPath.fromPointer(itemPointer) + (origin.location().known() ? " at line " + origin.location().line() + file : "");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tailgen.core.uptodate;
 
+import dev.tailgen.core.config.ExtendsLine;
 import dev.tailgen.core.config.SecretSource;
 import dev.tailgen.core.config.SecretSource.ServerCredentials;
 import dev.tailgen.talos.NamePatterns;
@@ -11,16 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * What a generate depends on, as one SHA-256: the plugin's own code, templates and schema (the core
- * jar's bytes), the config file, every placeholder's resolved value (hashed, never kept in clear:
+ * jar's bytes), the config file and each base its {@code extends} names, every placeholder's resolved value (hashed, never kept in clear:
  * only this digest is stored), the files {@code ${file:...}} and {@code crdSource} point at. Reads
  * raw bytes and scans the config text; it loads no template engine, schema or YAML parser, so an
  * up-to-date build costs a few milliseconds.
@@ -37,10 +40,27 @@ public final class Fingerprint {
         MessageDigest sha = sha256();
         update(sha, "tailgen-fingerprint-v1");
         sha.update(code());
-        byte[] configBytes = read(config);
-        sha.update(configBytes);
-        String text = new String(configBytes, StandardCharsets.UTF_8);
-        Path base = config.toAbsolutePath().getParent();
+        Path base = config.toAbsolutePath().getParent(); // relative paths in every file of the chain resolve here
+        Set<Path> seen = new HashSet<>();
+        Path file = config;
+        // the config, then each base its extends line names (the loader refuses an extends this scan would miss)
+        while (true) {
+            byte[] bytes = read(file);
+            sha.update(bytes);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            hashReferences(sha, text, base, secrets);
+            Optional<String> extended = ExtendsLine.scan(text);
+            if (extended.isEmpty() || !seen.add(file.toAbsolutePath().normalize()) || seen.size() > ExtendsLine.MAX_FILES) {
+                break; // a cycle or an over-long chain fails the load; the digest only has to be stable
+            }
+            update(sha, "\0extends " + extended.get());
+            file = file.toAbsolutePath().getParent().resolve(extended.get()).normalize();
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** Every placeholder's resolved value and every crdSource tree {@code text} names. */
+    private static void hashReferences(MessageDigest sha, String text, Path base, SecretSource secrets) {
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
             update(sha, m.group());
@@ -57,7 +77,6 @@ public final class Fingerprint {
         while (crd.find()) {
             hashTree(sha, base.resolve(crd.group(1)));
         }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** The core's jar (or classes folder): code, templates and schema in one. Hashed once per JVM. */
