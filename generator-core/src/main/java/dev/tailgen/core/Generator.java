@@ -19,6 +19,7 @@ import dev.tailgen.core.operator.CrdSourceReader;
 import dev.tailgen.core.operator.OperatorInstall;
 import dev.tailgen.core.operator.OperatorInstallResolver;
 import dev.tailgen.core.operator.OperatorTemplates;
+import dev.tailgen.core.output.CiliumValues;
 import dev.tailgen.core.output.Delivery;
 import dev.tailgen.core.output.OutputFile;
 import dev.tailgen.core.output.OutputLayout;
@@ -64,9 +65,6 @@ public final class Generator {
     /** talos.include section name -> manifest group: every exposure section, then the network policies and monitoring. */
     public static final Map<String, String> SECTION_GROUPS = sectionGroups();
     /** Cilium's kube-proxy replacement with socket LB loses what kernel-mode proxies forward to ClusterIPs. */
-    public static final String CILIUM_SOCKET_LB_NOTE = "Cilium: with kube-proxy replacement, set socketLB.hostNamespaceOnly: true"
-            + " (Helm; agent flag bpf-lb-sock-hostns-only), or the L4 proxies' forwarded traffic to ClusterIPs is lost";
-
     private final GeneratorSettings settings;
     private final YamlSerializer serializer = new YamlSerializer();
     private final ManifestParser parser = new ManifestParser();
@@ -136,7 +134,7 @@ public final class Generator {
         exposure.parts().forEach(part -> calls.put(part.section().group(), part.templates()));
         NetworkPolicies policies = NetworkPolicies.of(c.config().networkPolicy(), install, exposure);
         calls.put(NETWORK_POLICIES, policies.calls());
-        List<String> policyNotes = policies.provider().equals(NetworkPolicies.CILIUM) ? List.of(CILIUM_SOCKET_LB_NOTE) : List.of();
+        List<String> policyNotes = CiliumValues.wanted(c.config(), policies.provider()) ? List.of(CiliumValues.NOTE) : List.of();
         Monitoring monitoring = Monitoring.of(c.config(), install, exposure, c.config().tailnet().domain());
         calls.put(MONITORING, monitoring.calls());
 
@@ -203,6 +201,9 @@ public final class Generator {
                 inlineBytes, sizeWarning, delivery.bootstrapOnly() ? "bootstrap" : "owner", owners(delivery, m, crdManifests.size())));
         files.addAll(layout.inventory(InventoryReport.write(inventory, settings.configDisplayName()), new InventoryJson().write(inventory)));
         files.add(layout.policy(c.policy().hujson()));
+        if (CiliumValues.wanted(c.config(), inventory.networkPolicy().provider())) {
+            files.add(CiliumValues.file(settings.configDisplayName()));
+        }
         if (c.config().talos().talhelper() != null) {
             files.addAll(TalhelperSnippets.files(c.config().talos().talhelper().outputPath(), files, inTalos, settings.configDisplayName()));
         }

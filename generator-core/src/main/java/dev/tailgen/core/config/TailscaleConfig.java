@@ -26,6 +26,7 @@ public record TailscaleConfig(
         List<Egress> egress,
         List<Gateway> gateways,
         NetworkPolicy networkPolicy,
+        Cilium cilium,
         Monitoring monitoring,
         Acl acl,
         Gitops gitops) {
@@ -39,6 +40,10 @@ public record TailscaleConfig(
     }
 
     public record NetworkPolicy(String provider, Integer apiServerPort, List<String> apiServerCidrs, List<String> clusterCidrs) {
+    }
+
+    /** Helm values Cilium needs for the operator's proxies (cilium/values.snippet.yaml). */
+    public record Cilium(Boolean socketLBHostNamespaceOnly) {
     }
 
     public record Monitoring(Boolean serviceMonitor, Map<String, String> labels) {

@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
  * REPORT.md                                    topology diagram, exposures with URLs, devices
  * inventory.json                               the same inventory for scripts
  * policy/tailnet-policy.hujson                 tailnet policy fragment: tagOwners, groups, acls, autoApprovers, tests
+ * cilium/values.snippet.yaml                   Helm values Cilium needs for the proxies ({@link CiliumValues}), when Cilium is in use
  * patches/&lt;kind&gt;.&lt;namespace&gt;.&lt;name&gt;.yaml    strategic-merge patches for adopted objects (another tool owns them)
  * patches/kustomization.yaml                   a kustomize Component listing them
  * </pre>

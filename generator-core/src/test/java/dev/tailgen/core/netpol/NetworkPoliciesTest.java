@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -86,11 +88,28 @@ class NetworkPoliciesTest {
     }
 
     @Test
-    void ciliumNamesTheSocketLbSettingInTheSummaryNotes(@TempDir Path dir) {
+    void ciliumGetsItsHelmValuesSnippetAndANoteNamingIt(@TempDir Path dir) {
         GenerationResult result = TestConfigs.generator(TestConfigs.write(dir, config("cilium"))).render();
-        assertThat(result.notes()).containsExactly("Cilium: with kube-proxy replacement, set socketLB.hostNamespaceOnly: true"
-                + " (Helm; agent flag bpf-lb-sock-hostns-only), or the L4 proxies' forwarded traffic to ClusterIPs is lost");
-        assertThat(TestConfigs.text(result, "REPORT.md")).contains("> Cilium: with kube-proxy replacement, set socketLB.hostNamespaceOnly: true");
+        assertThat(result.notes()).containsExactly("Cilium: merge cilium/values.snippet.yaml into Cilium's Helm values"
+                + " (socketLB.hostNamespaceOnly: true; agent flag bpf-lb-sock-hostns-only), or with kube-proxy replacement"
+                + " the L4 proxies' forwarded traffic to ClusterIPs is lost");
+        assertThat(TestConfigs.text(result, "REPORT.md")).contains("> Cilium: merge cilium/values.snippet.yaml into Cilium's Helm values");
+        assertThat(TestConfigs.text(result, "cilium/values.snippet.yaml")).isEqualTo("""
+                # Helm values for Cilium that the Tailscale operator's proxies need, generated from tailscale.yaml by tailscale-maven-plugin.
+                # Merge them into Cilium's values (helm upgrade ... -f values.yaml -f values.snippet.yaml, or a Flux HelmRelease's
+                # valuesFrom). Without it, with kube-proxy replacement, traffic the L4 proxies forward to ClusterIPs is lost.
+                socketLB:
+                  hostNamespaceOnly: true
+                """);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"kubernetes, true, true", "none, true, true", "cilium, false, false", "kubernetes, , false"})
+    void theSnippetFollowsCiliumSocketLbHostNamespaceOnly(String provider, Boolean set, boolean written, @TempDir Path dir) {
+        String config = config(provider) + (set == null ? "" : "cilium:\n  socketLBHostNamespaceOnly: " + set + "\n");
+        GenerationResult result = TestConfigs.generator(TestConfigs.write(dir, config)).render();
+        assertThat(result.file("cilium/values.snippet.yaml").isPresent()).isEqualTo(written);
+        assertThat(result.notes().stream().anyMatch(n -> n.startsWith("Cilium: merge"))).isEqualTo(written);
     }
 
     private static Map<String, JsonNode> policies(Path dir, String provider) {
