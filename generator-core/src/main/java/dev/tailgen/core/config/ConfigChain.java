@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.function.Function;
@@ -98,7 +99,12 @@ final class ConfigChain {
                         + "); a config cannot extend itself, directly or through its bases"));
             }
         }
-        return new Link(file, real, bytes, reader.read(file, name, bytes));
+        ConfigDocument read = reader.read(file, name, bytes);
+        if (!read.tree().isObject()) {
+            throw new ConfigException(read.problemAt("", "a base config is a mapping of the keys it sets (apiVersion, operator, ...); found "
+                    + read.tree().getNodeType().toString().toLowerCase(Locale.ROOT)));
+        }
+        return new Link(file, real, bytes, read);
     }
 
     /** A base's name in messages: the path that named it, taken from the folder of the file that names it. */

@@ -151,6 +151,14 @@ class ConfigChainTest {
     }
 
     @Test
+    void aBaseMustBeAMapping() {
+        write("base.yaml", "- operator\n");
+        Path leaf = write("a.yaml", "extends: base.yaml\n");
+
+        assertFails(leaf, "a.yaml", "base.yaml:1:1: a base config is a mapping of the keys it sets (apiVersion, operator, ...); found array");
+    }
+
+    @Test
     void anExtendsTheUpToDateScanCannotSeeIsRefused() {
         write("base.yaml", BASE);
         Path leaf = write("a.yaml", "metadata: {name: a}\nextends: >-\n  base.yaml\n");
