@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * The parsed config tree plus where every node came from (worked out when a problem first needs it).
- * A config that {@code extends} a base is the merge of several files ({@link ConfigMerge}); each node
+ * A config that {@code extends} a base is the merge of several files ({@code ConfigMerge}); each node
  * then comes from the last file of the chain that has it, so a message names the file and line that
  * set the value, base or overlay.
  */

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Where each node of the parsed config came from, keyed by JSON pointer. Only needed to report a
- * problem, so a valid config never builds one ({@link ConfigDocument#sourceMap()}): for 5,000
+ * problem, so a valid config never builds one ({@link ConfigDocument#valueOrigin(String)}): for 5,000
  * services it is 200,000 entries.
  */
 public final class SourceMap {
