@@ -201,6 +201,10 @@ public final class Generator {
                 inlineBytes, sizeWarning, delivery.bootstrapOnly() ? "bootstrap" : "owner", owners(delivery, m, crdManifests.size())));
         files.addAll(layout.inventory(InventoryReport.write(inventory, settings.configDisplayName()), new InventoryJson().write(inventory)));
         files.add(layout.policy(c.policy().hujson()));
+        String issuer = c.config().talos().serviceAccountIssuer();
+        if (issuer != null) {
+            files.add(layout.apiServerPatch(issuer, c.config().talos().kubernetesVersion()));
+        }
         if (CiliumValues.wanted(c.config(), inventory.networkPolicy().provider())) {
             files.add(CiliumValues.file(settings.configDisplayName()));
         }
@@ -219,6 +223,10 @@ public final class Generator {
             warnings.add(sizeWarning);
         }
         List<String> notes = new ArrayList<>(m.notes());
+        if (issuer != null) {
+            notes.add("talos.serviceAccountIssuer: apply " + OutputLayout.APISERVER_PATCH + " to the control planes, and serve " + issuer
+                    + "'s discovery document and JWKS (kubectl get --raw /.well-known/openid-configuration, /openid/v1/jwks) where Tailscale reaches them");
+        }
         if (delivery.bootstrapOnly()) {
             notes.add("talos.role: bootstrap: Talos applies only the operator (Namespace, CRDs, install, Secret); "
                     + OutputLayout.KUSTOMIZATION + " lists everything for GitOps to own (" + OutputLayout.REPORT + ", Owners, says how to hand over)");

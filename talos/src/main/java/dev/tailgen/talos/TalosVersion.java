@@ -47,6 +47,11 @@ public record TalosVersion(int major, int minor) implements Comparable<TalosVers
         return compareTo(MANIFEST_DOCUMENTS) >= 0;
     }
 
+    /** The same release moved {@code cluster.apiServer} into a {@code KubeAPIServerConfig} document (which names its image). */
+    public boolean usesApiServerDocument() {
+        return compareTo(MANIFEST_DOCUMENTS) >= 0;
+    }
+
     @Override
     public int compareTo(TalosVersion other) {
         int byMajor = Integer.compare(major, other.major);

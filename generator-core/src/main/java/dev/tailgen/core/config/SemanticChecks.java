@@ -48,12 +48,33 @@ public final class SemanticChecks {
                 add("/talos/version", e.getMessage());
             }
         }
+        if (talos.hasNonNull("serviceAccountIssuer")) {
+            checkIssuer(talos, version);
+        }
         boolean inline = "inline".equals(talos.path("crds").asText("url"));
         if (inline && !talos.hasNonNull("crdSource")) {
             add("/talos/crds", "crds: inline needs talos.crdSource: the release manifest of the pinned operator version, or a folder holding its tailscale.com CRD files");
         }
         if (!inline && talos.hasNonNull("crdSource")) {
             add("/talos/crdSource", "crdSource is only read with crds: inline; set talos.crds: inline or remove crdSource");
+        }
+    }
+
+    /** The API server's issuer only matters for workload identity; Talos 1.14's document for it names the image. */
+    private void checkIssuer(JsonNode talos, JsonNode version) {
+        if (!doc.tree().path("operator").path("credentials").hasNonNull("workloadIdentity")) {
+            add("/talos/serviceAccountIssuer", "only used with operator.credentials.workloadIdentity (Tailscale verifies the operator's"
+                    + " service-account token against this issuer); set workloadIdentity or remove serviceAccountIssuer");
+        }
+        if (version.isTextual() && !talos.hasNonNull("kubernetesVersion")) {
+            try {
+                if (TalosVersion.parse(version.asText()).usesApiServerDocument()) {
+                    add("/talos/serviceAccountIssuer", "Talos " + version.asText() + " sets API server flags in a KubeAPIServerConfig document,"
+                            + " which names the API server image: set talos.kubernetesVersion to the cluster's Kubernetes version (e.g. v1.35.0)");
+                }
+            } catch (IllegalArgumentException e) {
+                // reported at talos.version above
+            }
         }
     }
 

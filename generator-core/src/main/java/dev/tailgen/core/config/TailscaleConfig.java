@@ -60,7 +60,8 @@ public record TailscaleConfig(
     }
 
     /** @param role owner (default) or bootstrap: who owns what Talos applies, see {@code dev.tailgen.core.output.Delivery} */
-    public record Talos(String version, String crds, String crdSource, List<String> include, String role, Talhelper talhelper) {
+    public record Talos(String version, String crds, String crdSource, List<String> include, String role, String serviceAccountIssuer,
+            String kubernetesVersion, Talhelper talhelper) {
         public boolean bootstrapOnly() {
             return "bootstrap".equals(role);
         }

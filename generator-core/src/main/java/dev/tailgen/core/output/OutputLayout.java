@@ -2,12 +2,14 @@ package dev.tailgen.core.output;
 
 import dev.tailgen.core.problem.GenerationException;
 import dev.tailgen.core.render.WrittenObject;
+import dev.tailgen.talos.ApiServerPatch;
 import dev.tailgen.talos.ExternalManifest;
 import dev.tailgen.talos.InlineManifest;
 import dev.tailgen.talos.TalosPatch;
 import dev.tailgen.talos.TalosPatchException;
 import dev.tailgen.talos.TalosVersion;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +29,7 @@ import java.util.stream.Collectors;
  * manifests/tailscale-operator-oauth.yaml      the OAuth Secret alone, owner-only
  * talos/tailscale-operator.patch.yaml          control-plane patch with the install (+ CRDs)
  * talos/tailscale-operator-oauth.patch.yaml    the Secret's own patch, owner-only, to encrypt or keep out of Git
+ * talos/tailscale-apiserver.patch.yaml        the API server's service-account issuer (talos.serviceAccountIssuer)
  * .gitignore                                   keeps the two secret files out of Git
  * REPORT.md                                    topology diagram, exposures with URLs, devices
  * inventory.json                               the same inventory for scripts
@@ -42,6 +45,7 @@ public final class OutputLayout {
     public static final String CRD_GROUP = "tailscale-operator-crds";
     public static final String INSTALL_PATCH = "talos/tailscale-operator.patch.yaml";
     public static final String SECRET_PATCH = "talos/" + SECRET_GROUP + ".patch.yaml";
+    public static final String APISERVER_PATCH = "talos/tailscale-apiserver.patch.yaml";
     public static final String SECRET_MANIFEST = "manifests/" + SECRET_GROUP + ".yaml";
     public static final String REPORT = "REPORT.md";
     public static final String INVENTORY = "inventory.json";
@@ -107,6 +111,24 @@ public final class OutputLayout {
     /** {@code service.media.plex.yaml}: dots keep kind, namespace and name apart (namespaces have none). */
     public static String patchFile(String kind, String namespace, String name) {
         return kind.toLowerCase(Locale.ROOT) + "." + namespace + "." + name + ".yaml";
+    }
+
+    /** The control-plane patch pointing the API server's service-account tokens at a public issuer. */
+    public OutputFile apiServerPatch(String issuer, String kubernetesVersion) {
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("service-account-issuer", issuer);
+        args.put("service-account-jwks-uri", (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer) + "/openid/v1/jwks");
+        String patch;
+        try {
+            patch = ApiServerPatch.render(talos, List.of(
+                    "Control-plane patch, generated from " + configName + " by tailscale-maven-plugin. Do not edit.",
+                    "The API server issues service-account tokens from the public issuer Tailscale verifies (workload identity);",
+                    "serve the discovery document and the JWKS there. Tokens issued before stop validating: restart their pods."),
+                    args, kubernetesVersion);
+        } catch (TalosPatchException e) {
+            throw new GenerationException("cannot build the API server patch: " + e.getMessage(), false); // the config check comes first
+        }
+        return new OutputFile(APISERVER_PATCH, patch, false);
     }
 
     public OutputFile policy(String hujson) {

@@ -42,6 +42,10 @@ public final class TalhelperSnippets {
             patches.append("    # the OAuth Secret's own patch: commit it sops-encrypted (talhelper decrypts @files), or apply it apart\n");
             patches.append("    - \"@").append(base).append('/').append(OutputLayout.SECRET_PATCH).append("\"\n");
         }
+        if (files.stream().anyMatch(f -> f.path().equals(OutputLayout.APISERVER_PATCH))) {
+            patches.append("    # the API server's service-account issuer (talos.serviceAccountIssuer)\n");
+            patches.append("    - \"@").append(base).append('/').append(OutputLayout.APISERVER_PATCH).append("\"\n");
+        }
         StringBuilder inline = new StringBuilder();
         header(inline, configName, "Alternative: cluster-level inline manifests. talhelper writes them to every node (workers ignore"
                 + " them) in the legacy form, also for Talos 1.14; it has no cluster-level extraManifests, so use talos.crds: inline"
