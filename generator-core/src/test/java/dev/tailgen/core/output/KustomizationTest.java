@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,20 +33,11 @@ class KustomizationTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @ParameterizedTest(name = "examples/{0}")
-    @CsvSource({"homelab, false", "cluster, true"})
+    @CsvSource({"homelab, false", "cluster, true", "clusters/home, true", "clusters/lab, true"})
     void kubectlKustomizeBuildsExactlyTheObjectsGitOpsOwns(String example, boolean bootstrapOnly, @TempDir Path dir) throws Exception {
         Path kubectl = kubectl();
         Path exampleDir = Path.of("..", "examples", example);
-        Path config = dir.resolve("tailscale.yaml");
-        Files.copy(exampleDir.resolve("tailscale.yaml"), config);
-        if (Files.isDirectory(exampleDir.resolve("secrets"))) {
-            Files.createDirectories(dir.resolve("secrets"));
-            try (Stream<Path> secrets = Files.list(exampleDir.resolve("secrets"))) {
-                for (Path s : secrets.toList()) {
-                    Files.copy(s, dir.resolve("secrets").resolve(s.getFileName()));
-                }
-            }
-        }
+        Path config = exampleDir.resolve("tailscale.yaml"); // rendered in place: its secrets and bases resolve as in the example
         GenerationResult result = TestConfigs.generator(config).render();
         assertThat(TestConfigs.text(result, "inventory.json")).contains("\"role\": \"" + (bootstrapOnly ? "bootstrap" : "owner") + "\"");
         Path manifests = Files.createDirectories(dir.resolve("out").resolve("manifests"));
