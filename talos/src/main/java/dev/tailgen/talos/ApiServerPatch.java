@@ -23,9 +23,7 @@ public final class ApiServerPatch {
     public static String render(TalosVersion version, List<String> headerComment, Map<String, String> extraArgs, String kubernetesVersion) {
         Objects.requireNonNull(version, "version");
         StringBuilder out = new StringBuilder();
-        for (String line : headerComment) {
-            out.append("# ").append(line).append('\n');
-        }
+        TalosPatch.writeHeader(out, headerComment); // the config's name is in it: the same check as the install patch's header
         int indent;
         if (version.usesApiServerDocument()) {
             if (kubernetesVersion == null) {

@@ -107,7 +107,8 @@ public final class TalosPatch {
         return false;
     }
 
-    private static void writeHeader(StringBuilder out, List<String> headerComment) {
+    /** The "# ..." lines atop a patch; shared by every patch this module writes, so each gets the same check. */
+    static void writeHeader(StringBuilder out, List<String> headerComment) {
         int number = 0;
         for (String entry : headerComment) {
             String text = entry == null ? "" : entry;
