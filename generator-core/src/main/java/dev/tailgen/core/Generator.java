@@ -27,6 +27,7 @@ import dev.tailgen.core.output.OutputWriter;
 import dev.tailgen.core.output.TalhelperSnippets;
 import dev.tailgen.core.output.TalosSizes;
 import dev.tailgen.core.output.YamlSerializer;
+import dev.tailgen.core.policy.ApiServerAccess;
 import dev.tailgen.core.policy.TailnetPolicy;
 import dev.tailgen.core.render.KindOrder;
 import dev.tailgen.core.render.ManifestChecks;
@@ -90,7 +91,7 @@ public final class Generator {
 
     /** The config, loaded and checked, and what it resolves to; nothing rendered yet. */
     private record Checked(LoadedConfig loaded, TailscaleConfig config, OperatorInstall install, Exposure exposure,
-            Inventory inventory, TailnetPolicy policy, TalosVersion talos, List<String> warnings) {
+            ApiServerAccess apiAccess, Inventory inventory, TailnetPolicy policy, TalosVersion talos, List<String> warnings) {
     }
 
     /**
@@ -112,11 +113,14 @@ public final class Generator {
         Exposure exposure = Sections.resolve(config, install);
         // 2. cross-item checks; the inventory and the tailnet policy (with its cross-checks) need no rendering
         ExposureChecks.check(loaded.document(), config, exposure, install.hostname());
-        Inventory inventory = new InventoryBuilder(config.metadata().name(), config.tailnet().domain()).build(install, exposure);
+        ApiServerAccess apiAccess = ApiServerAccess.of(config, install, exposure);
+        apiAccess.check(loaded.document());
+        String domain = config.tailnet().domain();
+        Inventory inventory = new InventoryBuilder(config.metadata().name(), domain).build(install, exposure);
         TailnetPolicy policy = TailnetPolicy.generate(loaded.document(), settings.configDisplayName(), config.acl(), install,
-                exposure, inventory.exposures());
-        inventory = inventory.withAccess(policy.access());
-        return new Checked(loaded, config, install, exposure, inventory, policy, TalosVersion.parse(config.talos().version()),
+                exposure, inventory.exposures(), apiAccess, domain);
+        inventory = inventory.withAccess(policy.access(), apiAccess.section(domain));
+        return new Checked(loaded, config, install, exposure, apiAccess, inventory, policy, TalosVersion.parse(config.talos().version()),
                 ExposureChecks.warnings(loaded.document(), exposure));
     }
 
@@ -128,6 +132,7 @@ public final class Generator {
         Map<String, List<TemplateCall>> calls = new LinkedHashMap<>();
         List<TemplateCall> installCalls = new ArrayList<>(OperatorTemplates.install(install));
         installCalls.addAll(ExposureTemplates.proxyClasses(exposure));
+        installCalls.addAll(c.apiAccess().bindings());
         calls.put(INSTALL, installCalls);
         calls.put(CREDENTIALS, OperatorTemplates.externalSecret(install));
         calls.put(NAMESPACES, ExposureTemplates.namespaces(exposure, Set.of(install.namespace())));
@@ -164,7 +169,8 @@ public final class Generator {
         String secret = secretObjects.isEmpty() ? null : joinInOrder(secretObjects);
 
         Inventory inventory = c.inventory()
-                .withNetworkPolicy(new Inventory.NetworkPolicySection(policies.provider(), policies.summary(), policyNotes))
+                .withNetworkPolicy(new Inventory.NetworkPolicySection(policies.provider(), policies.summary(),
+                        concat(policies.notes(), policyNotes)))
                 .withScraped(monitoring.scraped());
         List<String> warnings = new ArrayList<>(policies.warnings());
         warnings.addAll(monitoring.warnings());
@@ -174,6 +180,12 @@ public final class Generator {
             notes.add("operator.credentials.externalSecret: manifests/" + CREDENTIALS + ".yaml holds the ExternalSecret; Talos does not"
                     + " carry it (External Secrets' CRDs are not there at bootstrap), so apply it with the manifests (GitOps); the operator"
                     + " starts once Secret " + install.namespace() + "/" + install.externalSecretName() + " exists");
+        }
+        List<String> tailscaleServices = new ArrayList<>();
+        exposure.items().forEach(item -> tailscaleServices.addAll(item.tailscaleServices()));
+        if (!tailscaleServices.isEmpty()) {
+            notes.add("Tailscale Services " + String.join(", ", tailscaleServices) + ": the operator's OAuth client needs the services"
+                    + " scope (write) besides devices:core and auth_keys, and the tailnet policy needs the fragment's autoApprovers.services");
         }
         notes.addAll(policyNotes);
         return new RenderedGroups(joined, objectsByGroup, secret, secretObjects.size(), patches, countByKind(all), inventory, notes,
@@ -277,6 +289,12 @@ public final class Generator {
                 out.put(CRDS, crds);
             }
         });
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
         return out;
     }
 

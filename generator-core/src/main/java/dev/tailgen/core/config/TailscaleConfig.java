@@ -18,6 +18,7 @@ public record TailscaleConfig(
         List<ProxyClass> proxyClasses,
         DevicePlugin devicePlugin,
         Proxies proxies,
+        List<ProxyGroup> proxyGroups,
         IngressClass ingressClass,
         ApiServerProxy apiServerProxy,
         List<Service> services,
@@ -50,7 +51,12 @@ public record TailscaleConfig(
     }
 
     /** Keys keep the file's order (Jackson reads mappings into LinkedHashMaps). */
-    public record Acl(Map<String, List<String>> groups, List<AclRule> rules, Map<String, List<String>> tagOwners) {
+    public record Acl(Map<String, List<String>> groups, List<AclRule> rules, Map<String, List<String>> tagOwners,
+            List<AppConnectorAttr> appConnectors) {
+    }
+
+    /** An entry of the {@code tailscale.com/app-connectors} nodeAttr (types/appctype/appconnector.go:AppConnectorAttr). */
+    public record AppConnectorAttr(String name, List<String> connectors, List<String> domains, List<String> routes) {
     }
 
     public record AclRule(List<String> src, List<String> dst) {
@@ -160,7 +166,8 @@ public record TailscaleConfig(
     }
 
     public record Service(String name, String namespace, String hostname, List<String> tags, Map<String, String> selector,
-            List<ServicePort> ports, String type, String proxyClass, @JsonProperty("public") PublicTwin publicTwin, Boolean adopt) {
+            List<ServicePort> ports, String type, String proxyClass, @JsonProperty("public") PublicTwin publicTwin, Boolean adopt,
+            String proxyGroup) {
     }
 
     /** targetPort is a number or an IANA port name, as in Kubernetes. */
@@ -171,7 +178,7 @@ public record TailscaleConfig(
     }
 
     public record Ingress(String name, String namespace, String hostname, Backend backend, List<String> paths,
-            Boolean funnel, Boolean httpRedirect, List<String> tags, String proxyClass, Boolean adopt) {
+            Boolean funnel, Boolean httpRedirect, List<String> tags, String proxyClass, Boolean adopt, String proxyGroup) {
     }
 
     /** port is a number or a port name of the backend Service. */
@@ -179,10 +186,14 @@ public record TailscaleConfig(
     }
 
     public record SubnetRouter(String name, List<String> routes, Boolean exitNode, List<String> tags, String hostname,
-            String hostnamePrefix, Integer replicas, String proxyClass) {
+            String hostnamePrefix, Integer replicas, String proxyClass, AppConnector appConnector) {
     }
 
-    public record Egress(String name, String namespace, String fqdn, String ip, List<EgressPort> ports) {
+    /** Connector spec.appConnector: its optional preset routes; the domains come from acl.appConnectors. */
+    public record AppConnector(List<String> routes) {
+    }
+
+    public record Egress(String name, String namespace, String fqdn, String ip, List<EgressPort> ports, String proxyGroup) {
     }
 
     public record EgressPort(String name, Integer port, String protocol) {
@@ -194,6 +205,19 @@ public record TailscaleConfig(
     public record IngressClass(Boolean enabled, String name) {
     }
 
-    public record ApiServerProxy(String mode) {
+    /** The operator's in-process API server proxy, the impersonation RBAC, and who may use kubectl through the proxies. */
+    public record ApiServerProxy(String mode, Boolean allowImpersonation, List<ApiAccess> access) {
+    }
+
+    /** Tailnet sources that impersonate {@code groups} through the API server proxies; {@code clusterRole} binds them. */
+    public record ApiAccess(List<String> src, List<String> groups, String clusterRole) {
+    }
+
+    /** A ProxyGroup: {@code replicas} proxies serving Tailscale Services, egress targets or the API server. */
+    public record ProxyGroup(String name, String type, Integer replicas, String hostnamePrefix, List<String> tags, String proxyClass,
+            KubeApiServer kubeAPIServer) {
+    }
+
+    public record KubeApiServer(String mode, String hostname) {
     }
 }

@@ -12,11 +12,24 @@ public interface Exposed {
     /** Where the item sits in tailscale.yaml, a JSON pointer such as {@code /services/0}. */
     String pointer();
 
-    /** The tags its tailnet devices get, defaults resolved. */
+    /** {@code Service default/internal-api}: the Kubernetes object, as reports name it. */
+    String object();
+
+    /** The tags its tailnet devices get, defaults resolved; for an item a ProxyGroup serves, its Tailscale Service's tags. */
     List<String> tags();
 
-    /** The tailnet devices the operator creates for it, in replica order. */
+    /** The tailnet devices the operator creates for it, in replica order; none when a ProxyGroup serves it. */
     List<Device> devices();
+
+    /** The ProxyGroup that serves it, or null for its own proxy. */
+    default String proxyGroup() {
+        return null;
+    }
+
+    /** The Tailscale Services it creates ({@code svc:<name>}, one MagicDNS name served by every replica of a ProxyGroup). */
+    default List<String> tailscaleServices() {
+        return List.of();
+    }
 
     /** The ProxyClass its proxies use, given PROXY_DEFAULT_CLASS ("" for none); null for none. */
     String classUsed(String defaultClass);

@@ -14,9 +14,10 @@ import java.util.List;
  * model. Steps that concern every kind iterate {@link #parts()}; a section's own items are
  * {@link #of(Section)}.
  *
- * @param proxyClasses the ProxyClasses we render and the default
+ * @param proxyClasses      the ProxyClasses we render and the default
+ * @param impersonationRbac whether the install renders the impersonation RBAC that auth-mode API server proxies need
  */
-public record Exposure(List<Part<?>> parts, ProxyClasses proxyClasses) {
+public record Exposure(List<Part<?>> parts, ProxyClasses proxyClasses, boolean impersonationRbac) {
 
     public static final String MANAGED_BY = "tailscale-maven-plugin";
     public static final String DEFAULT_PROXY_CLASS = "tailscale-default";

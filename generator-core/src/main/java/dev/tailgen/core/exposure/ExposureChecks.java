@@ -46,7 +46,8 @@ public final class ExposureChecks {
     public static void check(ConfigDocument doc, TailscaleConfig config, Exposure exposure, String operatorHostname) {
         Problems problems = new Problems(doc);
         ProxyClassChecks.check(doc, config, exposure, problems);
-        uniqueHostnames(doc, problems, exposure, operatorHostname);
+        Map<String, String> devices = uniqueHostnames(doc, problems, exposure, operatorHostname);
+        uniqueTailscaleServices(doc, problems, exposure, devices);
         exposure.parts().forEach(part -> part.check(exposure, problems));
         uniqueObjects(problems, exposure);
         if (!problems.problems.isEmpty()) {
@@ -61,7 +62,8 @@ public final class ExposureChecks {
         return out;
     }
 
-    private static void uniqueHostnames(ConfigDocument doc, Problems problems, Exposure e, String operatorHostname) {
+    /** @return each device name and the key that sets it */
+    private static Map<String, String> uniqueHostnames(ConfigDocument doc, Problems problems, Exposure e, String operatorHostname) {
         Map<String, String> taken = new HashMap<>();
         boolean operatorExplicit = doc.tree().path("operator").has("hostname");
         claim(problems, taken, operatorHostname, operatorExplicit ? "/operator/hostname" : "/operator",
@@ -71,6 +73,40 @@ public final class ExposureChecks {
                 claim(problems, taken, device.name(), device.pointer(), device.defaultForm());
             }
         }
+        return taken;
+    }
+
+    /**
+     * One owner per Tailscale Service name across Services, Ingresses, gateways and API server groups (the
+     * operator catches duplicates only within one kind: op/svc-for-pg.go, op/ingress-for-pg.go), and no
+     * device of the same name: both would answer {@code <name>.<tailnet>}.
+     */
+    private static void uniqueTailscaleServices(ConfigDocument doc, Problems problems, Exposure e, Map<String, String> devices) {
+        Map<String, String> taken = new HashMap<>();
+        for (Exposed item : e.items()) {
+            for (String service : item.tailscaleServices()) {
+                String pointer = nameKey(doc, item.pointer());
+                String first = taken.putIfAbsent(service, pointer);
+                String host = service.substring("svc:".length());
+                if (first != null) {
+                    problems.add(pointer, "Tailscale Service \"" + service + "\" is already served by " + problems.describe(first)
+                            + "; each Tailscale Service name has one owner: choose another hostname");
+                } else if (devices.containsKey(host)) {
+                    problems.add(pointer, "Tailscale Service \"" + service + "\" has the name of the tailnet device of "
+                            + problems.describe(devices.get(host)) + ", and both would answer " + host + " in MagicDNS; choose another hostname");
+                }
+            }
+        }
+    }
+
+    /** The key that names an item's Tailscale Service: its hostname, a kube-apiserver group's hostname, else the item. */
+    private static String nameKey(ConfigDocument doc, String itemPointer) {
+        for (String key : List.of("/hostname", "/kubeAPIServer/hostname")) {
+            if (!doc.tree().at(itemPointer + key).isMissingNode()) {
+                return itemPointer + key;
+            }
+        }
+        return itemPointer;
     }
 
     /** @param defaultForm how the operator derived the name when the user did not set it, else null */

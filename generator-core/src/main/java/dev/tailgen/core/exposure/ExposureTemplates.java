@@ -19,6 +19,8 @@ public final class ExposureTemplates {
     public static final String EXPOSED_LABEL = "tailscale.com/exposed";
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String PROXY_CLASS_LABEL = "tailscale.com/proxy-class";
+    /** The annotation naming the ProxyGroup that serves a Service or Ingress (op/sts.go: AnnotationProxyGroup). */
+    public static final String PROXY_GROUP_ANNOTATION = "tailscale.com/proxy-group";
     /** The generic device plugin's DaemonSet name and label, as in its own manifests/generic-device-plugin.yaml. */
     public static final String DEVICE_PLUGIN = "generic-device-plugin";
     static final String DEVICE_PLUGIN_NAME_LABEL = "app.kubernetes.io/name";
@@ -111,7 +113,7 @@ public final class ExposureTemplates {
         return labels;
     }
 
-    static void putIfSet(Map<String, Object> m, String key, Object value) {
+    static <V> void putIfSet(Map<String, V> m, String key, V value) {
         if (value != null) {
             m.put(key, value);
         }

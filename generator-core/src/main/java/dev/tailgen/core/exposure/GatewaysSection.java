@@ -9,6 +9,7 @@ import dev.tailgen.core.inventory.Inventory.Endpoint;
 import dev.tailgen.core.inventory.InventoryEntries;
 import dev.tailgen.core.monitoring.ScrapeTargets;
 import dev.tailgen.core.netpol.NetworkPolicyIntents;
+import dev.tailgen.core.policy.PolicyPieces;
 import dev.tailgen.core.render.TemplateCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,24 +35,39 @@ public final class GatewaysSection implements Section<GatewaysSection.TailnetGat
     /**
      * @param listeners the Gateway's listeners as written (checked against the Gateway API model at load)
      * @param tagsGiven whether the item set its own tags (only then is the annotation written)
+     * @param proxyGroup the ingress ProxyGroup serving the data plane Service as Tailscale Service svc:&lt;hostname&gt;, or null
+     * @param groupTags  that group's device tags
      */
     public record TailnetGateway(String pointer, String name, String namespace, String gatewayClassName, String hostname,
             boolean hostnameGiven, List<String> tags, boolean tagsGiven, String proxyClass, String proxyGroup,
-            List<Map<String, Object>> listeners, Map<String, String> labels, Map<String, String> annotations) implements Exposed {
+            List<Map<String, Object>> listeners, Map<String, String> labels, Map<String, String> annotations, List<String> groupTags)
+            implements Exposed {
 
-        String object() {
+        @Override
+        public String object() {
             return "Gateway " + namespace + "/" + name;
         }
 
         @Override
         public List<Device> devices() {
+            if (proxyGroup != null) {
+                return List.of();
+            }
             return List.of(new Device(hostname, "gateway proxy", object(), hostnameGiven ? pointer + "/hostname" : pointer,
                     hostnameGiven ? null : "<namespace>-<name>"));
         }
 
         /** The data plane Service is a Service: its label or annotation, else the default (op/sts.go:proxyClassForObject). */
         @Override
+        public List<String> tailscaleServices() {
+            return proxyGroup == null ? List.of() : List.of("svc:" + hostname);
+        }
+
+        @Override
         public String classUsed(String defaultClass) {
+            if (proxyGroup != null) {
+                return null;
+            }
             return proxyClass != null ? proxyClass : defaultClass.isEmpty() ? null : defaultClass;
         }
 
@@ -85,7 +101,7 @@ public final class GatewaysSection implements Section<GatewaysSection.TailnetGat
             gateways.add(new TailnetGateway("/gateways/" + i, g.name(), ns, g.gatewayClassName(), or(g.hostname(), ns + "-" + g.name()),
                     g.hostname() != null, Sections.tags(g.tags(), r.install().proxyTags()), g.tags() != null, g.proxyClass(),
                     g.proxyGroup(), List.copyOf(listeners), new TreeMap<>(g.labels() == null ? Map.of() : g.labels()),
-                    new TreeMap<>(g.annotations() == null ? Map.of() : g.annotations())));
+                    new TreeMap<>(g.annotations() == null ? Map.of() : g.annotations()), ProxyGroupsSection.deviceTags(r, g.proxyGroup())));
         }
         return gateways;
     }
@@ -119,6 +135,7 @@ public final class GatewaysSection implements Section<GatewaysSection.TailnetGat
         if (g.proxyClass() != null) {
             annotations.put(ExposureTemplates.PROXY_CLASS_LABEL, g.proxyClass());
         }
+        ExposureTemplates.putIfSet(annotations, ExposureTemplates.PROXY_GROUP_ANNOTATION, g.proxyGroup());
         return annotations;
     }
 
@@ -139,16 +156,16 @@ public final class GatewaysSection implements Section<GatewaysSection.TailnetGat
     }
 
     /**
-     * proxyGroup waits for proxyGroups[] (the group must exist and be of type ingress); the data plane
-     * Service's proxy is an L4 proxy, which exits in userspace mode with a userspace class.
+     * A group must exist and be of type ingress (op/svc-for-pg.go serves LoadBalancer Services too); a
+     * standalone data plane Service's proxy is an L4 proxy, which exits in userspace mode with a userspace class.
      */
     @Override
     public void check(TailnetGateway g, Exposure exposure, ExposureChecks.Problems problems) {
         if (g.proxyGroup() != null) {
-            problems.add(g.pointer() + "/proxyGroup", "ProxyGroups are not supported yet (proxyGroups[] is not built, so the group"
-                    + " cannot be checked); remove proxyGroup: the gateway's LoadBalancer Service then gets its own proxy device");
+            ProxyGroupsSection.checkServed(g, g.proxyClass(), exposure, problems);
+        } else {
+            ServicesSection.refuseUserspaceL4(g, g.object(), g.proxyClass(), exposure, problems);
         }
-        ServicesSection.refuseUserspaceL4(g, g.object(), g.proxyClass(), exposure, problems);
     }
 
     @Override
@@ -166,7 +183,15 @@ public final class GatewaysSection implements Section<GatewaysSection.TailnetGat
             listeners.add(l.get("name") + " " + protocol + " " + port + (host == null ? "" : " " + host));
         }
         entries.endpoint(new Endpoint("Gateway", g.object(), g.hostname(), dns, urls, g.tags(), ports,
-                "GatewayClass " + g.gatewayClassName() + ": listeners " + String.join(", ", listeners), null, null));
+                "GatewayClass " + g.gatewayClassName() + ": listeners " + String.join(", ", listeners), null, null,
+                g.proxyGroup()));
+    }
+
+    @Override
+    public void policy(TailnetGateway g, PolicyPieces pieces) {
+        if (g.proxyGroup() != null) {
+            pieces.approveService(g.tags(), g.groupTags());
+        }
     }
 
     /** A listener's address: its hostname (routed by SNI or Host; point it at the device with split DNS) or the device's. */
@@ -182,13 +207,19 @@ public final class GatewaysSection implements Section<GatewaysSection.TailnetGat
     /** The implementation names its data plane Service and pods, so no generated policy can select them. */
     @Override
     public void networkPolicy(TailnetGateway g, NetworkPolicyIntents intents) {
+        String proxies = g.proxyGroup() == null ? "its proxy pods (label tailscale.com/parent-resource-type: svc, in the operator's namespace)"
+                : "ProxyGroup " + g.proxyGroup() + "'s pods (labels tailscale.com/parent-resource-type: proxygroup, tailscale.com/parent-resource: "
+                        + g.proxyGroup() + ", in the operator's namespace)";
         intents.warning(g.object() + ": the generated network policies cannot select its data plane (the GatewayClass's"
-                + " implementation names its Service and pods); let its proxy pods (label tailscale.com/parent-resource-type: svc,"
-                + " in the operator's namespace) reach the data plane pods on the listener ports, or the gateway gets no traffic");
+                + " implementation names its Service and pods); let " + proxies + " reach the data plane pods on the listener ports,"
+                + " or the gateway gets no traffic");
     }
 
     @Override
     public String scraped(TailnetGateway g, ScrapeTargets targets) {
+        if (g.proxyGroup() != null) {
+            return targets.servedByGroup(g.object(), g.proxyGroup());
+        }
         return targets.proxy(targets.dns(g.hostname()), g.object(), g.proxyClass() == null ? targets.defaultClass() : g.proxyClass());
     }
 }

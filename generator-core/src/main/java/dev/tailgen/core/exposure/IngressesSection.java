@@ -29,24 +29,39 @@ public final class IngressesSection implements Section<IngressesSection.ExposedI
     /**
      * @param backendSelector   pod selector of the backend Service (from services[] or backend.selector), or null if unknown
      * @param backendTargetPort the container port behind the backend port (from services[], backend.targetPort, else the port)
+     * @param proxyGroup        the ingress ProxyGroup serving it as Tailscale Service svc:&lt;hostname&gt;, or null for its own proxy
+     * @param groupTags         that group's device tags
      */
     public record ExposedIngress(String pointer, String name, String namespace, String hostname, boolean hostnameGiven,
             String ingressClassName, String backendService, Object backendPort, List<String> paths, boolean funnel,
             boolean httpRedirect, List<String> tags, boolean tagsGiven, String proxyClass, Map<String, String> backendSelector,
-            Object backendTargetPort, boolean adopt) implements Exposed {
+            Object backendTargetPort, boolean adopt, String proxyGroup, List<String> groupTags) implements Exposed {
 
-        String object() {
+        @Override
+        public String object() {
             return "Ingress " + namespace + "/" + name + (adopt ? " (adopted)" : "");
         }
 
         @Override
         public List<Device> devices() {
+            if (proxyGroup != null) {
+                return List.of();
+            }
             return List.of(new Device(hostname, "ingress proxy", object(), hostnameGiven ? pointer + "/hostname" : pointer,
                     hostnameGiven ? null : "<namespace>-<name>-ingress"));
         }
 
+        /** The first label of tls[0].hosts[0] names it (op/ingress-for-pg.go:maybeProvision). */
+        @Override
+        public List<String> tailscaleServices() {
+            return proxyGroup == null ? List.of() : List.of("svc:" + hostname);
+        }
+
         @Override
         public String classUsed(String defaultClass) {
+            if (proxyGroup != null) {
+                return null;
+            }
             return proxyClass != null ? proxyClass : defaultClass.isEmpty() ? null : defaultClass;
         }
 
@@ -86,7 +101,8 @@ public final class IngressesSection implements Section<IngressesSection.ExposedI
                     g.hostname() != null, className, g.backend().service(), backendPort,
                     g.paths() == null ? List.of("/") : List.copyOf(g.paths()), Boolean.TRUE.equals(g.funnel()),
                     Boolean.TRUE.equals(g.httpRedirect()), Sections.tags(g.tags(), r.install().proxyTags()), g.tags() != null,
-                    g.proxyClass(), selector, targetPort, Boolean.TRUE.equals(g.adopt())));
+                    g.proxyClass(), selector, targetPort, Boolean.TRUE.equals(g.adopt()), g.proxyGroup(),
+                    ProxyGroupsSection.deviceTags(r, g.proxyGroup())));
         }
         return ingresses;
     }
@@ -102,7 +118,7 @@ public final class IngressesSection implements Section<IngressesSection.ExposedI
         return s.ports().stream().filter(p -> p.isReferencedBy(servicePort)).map(Port::targetPort).findFirst().orElse(servicePort);
     }
 
-    /** The annotations the operator reads on a tailscale Ingress (op/ingress.go). */
+    /** The annotations the operator reads on a tailscale Ingress (op/ingress.go; op/ingress-for-pg.go for proxy-group). */
     private static Map<String, String> operatorAnnotations(ExposedIngress g) {
         Map<String, String> annotations = new TreeMap<>();
         if (g.funnel()) {
@@ -114,6 +130,7 @@ public final class IngressesSection implements Section<IngressesSection.ExposedI
         if (g.tagsGiven()) {
             annotations.put("tailscale.com/tags", String.join(",", g.tags()));
         }
+        ExposureTemplates.putIfSet(annotations, ExposureTemplates.PROXY_GROUP_ANNOTATION, g.proxyGroup());
         return annotations;
     }
 
@@ -150,9 +167,17 @@ public final class IngressesSection implements Section<IngressesSection.ExposedI
         return List.of(ExposureTemplates.call("exposure/ingress.yaml.j2", "ing", ing));
     }
 
-    /** A backend in services[] must have the port the Ingress names. */
+    /** A backend in services[] must have the port the Ingress names; a group Ingress cannot use Funnel (op/ingress-for-pg.go ignores it). */
     @Override
     public void check(ExposedIngress g, Exposure exposure, ExposureChecks.Problems problems) {
+        if (g.proxyGroup() != null) {
+            ProxyGroupsSection.checkServed(g, g.proxyClass(), exposure, problems);
+            if (g.funnel()) {
+                problems.add(g.pointer() + "/funnel", g.object() + " is served by ProxyGroup " + g.proxyGroup() + ", and the operator"
+                        + " ignores tailscale.com/funnel on ProxyGroup Ingresses, so it would never reach the internet; remove funnel,"
+                        + " or remove proxyGroup to give the Ingress its own proxy");
+            }
+        }
         ExposedService s = backendService(exposure.of(ServicesSection.INSTANCE), g.namespace(), g.backendService());
         if (s != null && s.ports().stream().noneMatch(p -> p.isReferencedBy(g.backendPort()))) {
             StringJoiner ports = new StringJoiner(", ");
@@ -170,13 +195,17 @@ public final class IngressesSection implements Section<IngressesSection.ExposedI
                 g.tags(), g.httpRedirect() ? List.of(80, 443) : List.of(443),
                 "Service " + g.namespace() + "/" + g.backendService() + ":" + g.backendPort(),
                 g.funnel() ? "Tailscale Funnel: the same URL from the internet" : null,
-                g.adopt() ? OutputLayout.PATCHES + OutputLayout.patchFile("Ingress", g.namespace(), g.name()) : null));
+                g.adopt() ? OutputLayout.PATCHES + OutputLayout.patchFile("Ingress", g.namespace(), g.name()) : null,
+                g.proxyGroup()));
     }
 
     @Override
     public void policy(ExposedIngress g, PolicyPieces pieces) {
         if (g.funnel()) {
             pieces.funnel(g.tags());
+        }
+        if (g.proxyGroup() != null) {
+            pieces.approveService(g.tags(), g.groupTags());
         }
     }
 
@@ -188,12 +217,15 @@ public final class IngressesSection implements Section<IngressesSection.ExposedI
                     + " (and backend.targetPort) on the ingress");
             return;
         }
-        intents.backend("ingress", g.name(), g.namespace(), g.backendSelector(),
+        intents.backend("ingress", g.name(), g.namespace(), g.proxyGroup(), g.backendSelector(),
                 List.of(new NetworkPolicyIntents.TargetPort(g.backendTargetPort(), "TCP")), false);
     }
 
     @Override
     public String scraped(ExposedIngress g, ScrapeTargets targets) {
+        if (g.proxyGroup() != null) {
+            return targets.servedByGroup(g.object(), g.proxyGroup());
+        }
         return targets.proxy(targets.dns(g.hostname()), g.object(), g.proxyClass() == null ? targets.defaultClass() : g.proxyClass());
     }
 }

@@ -29,6 +29,23 @@ public record ProxyClasses(List<ProxyClassSpec> rendered, String defaultName, bo
      */
     public record ProxyClassSpec(String name, String pointer, String origin, String tunResource, String tunPointer, boolean userspace,
             boolean metrics, Map<String, Object> spec) {
+
+        /**
+         * What a kube-apiserver ProxyGroup cannot take (op/proxygroup.go:validate): a tailscale image (it runs
+         * k8s-proxy) or an init container; null when the class sets neither.
+         */
+        String refusedByApiServerProxy() {
+            Map<?, ?> pod = child(child(spec, "statefulSet"), "pod");
+            Object image = child(pod, "tailscaleContainer").get("image");
+            if (image != null) {
+                return "sets the proxy image " + image;
+            }
+            return pod.containsKey("tailscaleInitContainer") ? "configures the init container" : null;
+        }
+
+        private static Map<?, ?> child(Map<?, ?> map, String key) {
+            return map.get(key) instanceof Map<?, ?> m ? m : Map.of();
+        }
     }
 
     /** @param domain the domain of the resources it declares: {@code <domain>/tun} */

@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public final class Sections {
     public static final List<Section<?>> ALL = List.of(
+            ProxyGroupsSection.INSTANCE,
             ServicesSection.INSTANCE,
             IngressesSection.INSTANCE,
             SubnetRoutersSection.INSTANCE,
@@ -30,7 +31,7 @@ public final class Sections {
         for (Section<?> section : ALL) {
             parts.add(resolution.resolve(section));
         }
-        return new Exposure(List.copyOf(parts), ProxyClassResolver.resolve(config, install));
+        return new Exposure(List.copyOf(parts), ProxyClassResolver.resolve(config, install), install.impersonationRbac());
     }
 
     static Object portValue(JsonNode node) {

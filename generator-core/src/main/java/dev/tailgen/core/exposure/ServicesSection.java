@@ -10,6 +10,7 @@ import dev.tailgen.core.inventory.InventoryEntries;
 import dev.tailgen.core.monitoring.ScrapeTargets;
 import dev.tailgen.core.netpol.NetworkPolicyIntents;
 import dev.tailgen.core.output.OutputLayout;
+import dev.tailgen.core.policy.PolicyPieces;
 import dev.tailgen.core.render.TemplateCall;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,23 +29,39 @@ public final class ServicesSection implements Section<ServicesSection.ExposedSer
      * @param tagsGiven     whether the item set its own tags (only then is the annotation written)
      * @param hostnameGiven whether the config sets the hostname (else the operator's default form)
      * @param adopt         another tool owns the Service: we write a patch for it, not the Service
+     * @param proxyGroup    the ingress ProxyGroup serving it as Tailscale Service svc:&lt;hostname&gt;, or null for its own proxy
+     * @param groupTags     that group's device tags (they must be approved for the Tailscale Service's tags)
      */
     public record ExposedService(String pointer, String name, String namespace, String hostname, boolean hostnameGiven,
             List<String> tags, boolean tagsGiven, Map<String, String> selector, List<Port> ports, boolean loadBalancer,
-            String proxyClass, String publicName, Integer publicNodePort, boolean adopt) implements Exposed {
+            String proxyClass, String publicName, Integer publicNodePort, boolean adopt, String proxyGroup, List<String> groupTags)
+            implements Exposed {
 
-        String object() {
+        @Override
+        public String object() {
             return "Service " + namespace + "/" + name + (adopt ? " (adopted)" : "");
         }
 
         @Override
         public List<Device> devices() {
+            if (proxyGroup != null) {
+                return List.of();
+            }
             return List.of(new Device(hostname, "service proxy", object(), hostnameGiven ? pointer + "/hostname" : pointer,
                     hostnameGiven ? null : "<namespace>-<name>"));
         }
 
         @Override
+        public List<String> tailscaleServices() {
+            return proxyGroup == null ? List.of() : List.of("svc:" + hostname);
+        }
+
+        /** None of its own when a ProxyGroup serves it: the group's class applies. */
+        @Override
         public String classUsed(String defaultClass) {
+            if (proxyGroup != null) {
+                return null;
+            }
             return proxyClass != null ? proxyClass : defaultClass.isEmpty() ? null : defaultClass;
         }
 
@@ -85,12 +102,12 @@ public final class ServicesSection implements Section<ServicesSection.ExposedSer
                     Sections.tags(s.tags(), r.install().proxyTags()), s.tags() != null, new TreeMap<>(s.selector()), ports,
                     "LoadBalancer".equals(s.type()), s.proxyClass(),
                     s.publicTwin() == null ? null : s.publicTwin().name(), s.publicTwin() == null ? null : s.publicTwin().nodePort(),
-                    Boolean.TRUE.equals(s.adopt())));
+                    Boolean.TRUE.equals(s.adopt()), s.proxyGroup(), ProxyGroupsSection.deviceTags(r, s.proxyGroup())));
         }
         return services;
     }
 
-    /** The annotations the operator reads on an exposed Service (op/svc.go, op/sts.go). */
+    /** The annotations the operator reads on an exposed Service (op/svc.go, op/sts.go; op/svc-for-pg.go for proxy-group). */
     private static Map<String, String> operatorAnnotations(ExposedService s) {
         Map<String, String> annotations = new TreeMap<>();
         if (!s.loadBalancer()) {
@@ -100,6 +117,7 @@ public final class ServicesSection implements Section<ServicesSection.ExposedSer
         if (s.tagsGiven()) {
             annotations.put("tailscale.com/tags", String.join(",", s.tags()));
         }
+        ExposureTemplates.putIfSet(annotations, ExposureTemplates.PROXY_GROUP_ANNOTATION, s.proxyGroup());
         return annotations;
     }
 
@@ -138,7 +156,11 @@ public final class ServicesSection implements Section<ServicesSection.ExposedSer
     /** A fixed nodePort only for one port; no userspace class (an L4 proxy exits in userspace mode). */
     @Override
     public void check(ExposedService s, Exposure exposure, ExposureChecks.Problems problems) {
-        refuseUserspaceL4(s, s.object(), s.proxyClass(), exposure, problems);
+        if (s.proxyGroup() != null) {
+            ProxyGroupsSection.checkServed(s, s.proxyClass(), exposure, problems);
+        } else {
+            refuseUserspaceL4(s, s.object(), s.proxyClass(), exposure, problems);
+        }
         if (s.publicNodePort() != null && s.ports().size() != 1) {
             problems.add(s.pointer() + "/public/nodePort", "a fixed nodePort needs a service with exactly one port (this one has "
                     + s.ports().size() + "); remove nodePort and let Kubernetes pick one per port");
@@ -166,18 +188,29 @@ public final class ServicesSection implements Section<ServicesSection.ExposedSer
         }
         entries.endpoint(new Endpoint("Service", s.object(), s.hostname(), dns, urls, s.tags(),
                 s.ports().stream().map(Port::port).toList(), "ports " + String.join(", ", forwards), twin,
-                s.adopt() ? OutputLayout.PATCHES + OutputLayout.patchFile("Service", s.namespace(), s.name()) : null));
+                s.adopt() ? OutputLayout.PATCHES + OutputLayout.patchFile("Service", s.namespace(), s.name()) : null,
+                s.proxyGroup()));
+    }
+
+    @Override
+    public void policy(ExposedService s, PolicyPieces pieces) {
+        if (s.proxyGroup() != null) {
+            pieces.approveService(s.tags(), s.groupTags());
+        }
     }
 
     @Override
     public void networkPolicy(ExposedService s, NetworkPolicyIntents intents) {
-        intents.backend("svc", s.name(), s.namespace(), s.selector(),
+        intents.backend("svc", s.name(), s.namespace(), s.proxyGroup(), s.selector(),
                 s.ports().stream().map(p -> new NetworkPolicyIntents.TargetPort(p.targetPort(), p.protocol())).toList(),
                 s.publicName() != null);
     }
 
     @Override
     public String scraped(ExposedService s, ScrapeTargets targets) {
+        if (s.proxyGroup() != null) {
+            return targets.servedByGroup(s.object(), s.proxyGroup());
+        }
         return targets.proxy(targets.dns(s.hostname()), s.object(), s.proxyClass() == null ? targets.defaultClass() : s.proxyClass());
     }
 }

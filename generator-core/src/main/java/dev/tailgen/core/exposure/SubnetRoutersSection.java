@@ -15,23 +15,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code subnetRouters[]}: a Connector advertising routes and/or an exit node. */
+/** {@code subnetRouters[]}: a Connector advertising routes and/or an exit node, or an app connector. */
 public final class SubnetRoutersSection implements Section<SubnetRoutersSection.Connector> {
     public static final SubnetRoutersSection INSTANCE = new SubnetRoutersSection();
 
     private SubnetRoutersSection() {
     }
 
-    /** @param deviceNames the tailnet device names its replicas get */
+    /**
+     * @param deviceNames  the tailnet device names its replicas get
+     * @param appConnector whether it is an app connector (spec.appConnector), with {@code appRoutes} preset
+     */
     public record Connector(String pointer, String name, List<String> routes, boolean exitNode, List<String> tags,
             boolean tagsGiven, String hostname, String hostnamePrefix, Integer replicas, String proxyClass,
-            List<String> deviceNames) implements Exposed {
+            List<String> deviceNames, boolean appConnector, List<String> appRoutes) implements Exposed {
 
-        String object() {
+        @Override
+        public String object() {
             return "Connector " + name;
         }
 
         String role() {
+            if (appConnector) {
+                return "app connector";
+            }
             return exitNode ? (routes.isEmpty() ? "exit node" : "subnet router, exit node") : "subnet router";
         }
 
@@ -77,7 +84,8 @@ public final class SubnetRoutersSection implements Section<SubnetRoutersSection.
             connectors.add(new Connector("/subnetRouters/" + i, c.name(), c.routes() == null ? List.of() : List.copyOf(c.routes()),
                     Boolean.TRUE.equals(c.exitNode()), Sections.tags(c.tags(), r.install().proxyTags()), c.tags() != null,
                     c.hostname(), c.hostnamePrefix(), c.replicas(), c.proxyClass() != null ? c.proxyClass() : connectorDefaultClass,
-                    deviceNames(c, replicas)));
+                    deviceNames(c, replicas), c.appConnector() != null,
+                    c.appConnector() == null || c.appConnector().routes() == null ? List.of() : List.copyOf(c.appConnector().routes())));
         }
         return connectors;
     }
@@ -107,6 +115,9 @@ public final class SubnetRoutersSection implements Section<SubnetRoutersSection.
         if (c.exitNode()) {
             spec.put("exitNode", true);
         }
+        if (c.appConnector()) {
+            spec.put("appConnector", c.appRoutes().isEmpty() ? Map.of() : Map.of("routes", c.appRoutes()));
+        }
         if (c.tagsGiven()) {
             spec.put("tags", c.tags());
         }
@@ -118,9 +129,24 @@ public final class SubnetRoutersSection implements Section<SubnetRoutersSection.
                 Map.of("name", c.name(), "labels", ExposureTemplates.managedLabels(), "spec", spec)));
     }
 
-    /** Routes without host bits (the operator and the tailnet would reject or rewrite them). */
+    /**
+     * Routes without host bits (the operator and the tailnet would reject or rewrite them); an app
+     * connector is neither subnet router nor exit node (the Connector CRD's CEL rule refuses them together).
+     */
     @Override
     public void check(Connector c, Exposure exposure, ExposureChecks.Problems problems) {
+        if (c.appConnector() && (!c.routes().isEmpty() || c.exitNode())) {
+            problems.add(c.pointer() + "/appConnector", "appConnector excludes " + (c.routes().isEmpty() ? "exitNode"
+                    : c.exitNode() ? "routes and exitNode" : "routes") + " (the Connector CRD refuses them together); keep the app"
+                    + " connector here and make a second subnetRouters entry for the " + (c.routes().isEmpty() ? "exit node" : "routes"));
+        }
+        List<String> appRoutes = c.appRoutes();
+        for (int i = 0; i < appRoutes.size(); i++) {
+            if (Cidr.hasHostBits(appRoutes.get(i))) {
+                problems.add(c.pointer() + "/appConnector/routes/" + i, "route " + appRoutes.get(i) + " has host bits set; write the"
+                        + " network address: " + Cidr.canonical(appRoutes.get(i)));
+            }
+        }
         for (int i = 0; i < c.routes().size(); i++) {
             String route = c.routes().get(i);
             if (Cidr.hasHostBits(route)) {
@@ -145,12 +171,18 @@ public final class SubnetRoutersSection implements Section<SubnetRoutersSection.
 
     @Override
     public void inventory(Connector c, InventoryEntries entries) {
-        entries.router(new Router(c.object(), c.deviceNames().stream().map(entries::dns).toList(), c.routes(), c.exitNode(), c.tags()));
+        List<String> routes = new ArrayList<>(c.routes());
+        c.appRoutes().forEach(r -> routes.add(r + " (app connector)"));
+        if (c.appConnector() && c.appRoutes().isEmpty()) {
+            routes.add("app connector: the domains of acl.appConnectors");
+        }
+        entries.router(new Router(c.object(), c.deviceNames().stream().map(entries::dns).toList(), routes, c.exitNode(), c.tags()));
     }
 
     @Override
     public void policy(Connector c, PolicyPieces pieces) {
         c.routes().forEach(route -> pieces.approveRoute(route, c.tags()));
+        c.appRoutes().forEach(route -> pieces.approveRoute(route, c.tags()));
         if (c.exitNode()) {
             pieces.approveExitNode(c.tags());
         }
@@ -158,7 +190,9 @@ public final class SubnetRoutersSection implements Section<SubnetRoutersSection.
 
     @Override
     public void networkPolicy(Connector c, NetworkPolicyIntents intents) {
-        intents.connector(c.name(), c.routes(), c.exitNode());
+        List<String> routes = new ArrayList<>(c.routes());
+        routes.addAll(c.appRoutes());
+        intents.connector(c.name(), routes, c.exitNode() || c.appConnector()); // an app connector reaches its domains' addresses: the world
     }
 
     @Override

@@ -28,6 +28,10 @@ public final class EndpointUrls {
         return magicDns + ":" + port.port();
     }
 
+    public static String https(String magicDns) {
+        return "https://" + magicDns;
+    }
+
     public static List<String> forIngress(String magicDns, List<String> paths) {
         return paths.stream().map(p -> "https://" + magicDns + (p.equals("/") ? "" : p)).toList();
     }

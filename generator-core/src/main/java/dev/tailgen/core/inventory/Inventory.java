@@ -15,8 +15,10 @@ public record Inventory(
         List<Endpoint> exposures,
         List<Router> routers,
         List<Egress> egress,
+        List<ProxyGroupEntry> proxyGroups,
         List<Device> devices,
         List<Access> access,
+        ApiServerSection apiServer,
         NetworkPolicySection networkPolicy,
         List<String> scraped,
         TalosSection talos,
@@ -34,9 +36,17 @@ public record Inventory(
      * @param target        what the proxy forwards to: the Service's ports, or the Ingress backend
      * @param publicAccess  how the exposure is also reachable outside the tailnet, or null
      * @param patch         for an adopted object (another tool owns it): the patch file to apply to it, else null
+     * @param proxyGroup    for a Tailscale Service ({@code svc:<hostname>}): the ProxyGroup serving it, else null (its own proxy device)
      */
     public record Endpoint(String kind, String object, String hostname, String magicDns, List<String> urls,
-            List<String> tags, List<Integer> ports, String target, String publicAccess, String patch) {
+            List<String> tags, List<Integer> ports, String target, String publicAccess, String patch, String proxyGroup) {
+    }
+
+    /**
+     * @param devices its replicas' MagicDNS names
+     * @param serves  the objects it serves or carries
+     */
+    public record ProxyGroupEntry(String object, String type, List<String> devices, List<String> tags, List<String> serves) {
     }
 
     /** One line of the access matrix: {@code who} reaches {@code exposure} (a MagicDNS name) on {@code ports}, by rule {@code rule}. */
@@ -81,31 +91,57 @@ public record Inventory(
     }
 
     public Inventory withTalos(TalosSection section) {
-        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, access, networkPolicy, scraped,
-                section, proxyClasses);
+        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, proxyGroups, devices, access, apiServer,
+                networkPolicy, scraped, section, proxyClasses);
     }
 
-    public Inventory withAccess(List<Access> matrix) {
-        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, List.copyOf(matrix),
-                networkPolicy, scraped, talos, proxyClasses);
+    /** @param matrix the access matrix; @param section who may use kubectl through which API server proxy */
+    public Inventory withAccess(List<Access> matrix, ApiServerSection section) {
+        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, proxyGroups, devices, List.copyOf(matrix),
+                section, networkPolicy, scraped, talos, proxyClasses);
     }
 
     public Inventory withNetworkPolicy(NetworkPolicySection section) {
-        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, access, section, scraped, talos,
-                proxyClasses);
+        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, proxyGroups, devices, access, apiServer,
+                section, scraped, talos, proxyClasses);
     }
 
     /** @param targets one line per metrics endpoint Prometheus will scrape */
     public Inventory withScraped(List<String> targets) {
-        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, devices, access, networkPolicy,
-                List.copyOf(targets), talos, proxyClasses);
+        return new Inventory(cluster, tailnetDomain, operatorVersion, exposures, routers, egress, proxyGroups, devices, access, apiServer,
+                networkPolicy, List.copyOf(targets), talos, proxyClasses);
+    }
+
+    /**
+     * kubectl over the tailnet.
+     *
+     * @param proxies the API server proxies: the operator's in-process one and kube-apiserver ProxyGroups
+     * @param access  who impersonates which Kubernetes groups, bound to which ClusterRole
+     */
+    public record ApiServerSection(List<ApiServerProxyEntry> proxies, List<ApiAccessEntry> access) {
+        public static final ApiServerSection NONE = new ApiServerSection(List.of(), List.of());
+    }
+
+    /** @param kubeconfig the command that points kubectl at it */
+    public record ApiServerProxyEntry(String magicDns, String object, String mode, List<String> tags, String kubeconfig) {
+    }
+
+    /**
+     * @param binding the ClusterRoleBinding that binds the groups, or null when the config binds none
+     * @param proxies the MagicDNS names of the API server proxies the grant reaches
+     */
+    public record ApiAccessEntry(List<String> src, List<String> groups, String clusterRole, String binding, List<String> proxies) {
     }
 
     public record Router(String object, List<String> devices, List<String> routes, boolean exitNode, List<String> tags) {
     }
 
-    /** @param clusterAddress what a pod connects to; @param target the tailnet device behind it */
-    public record Egress(String object, String clusterAddress, String target, List<String> ports, String device) {
+    /**
+     * @param clusterAddress what a pod connects to
+     * @param target         the tailnet device behind it
+     * @param proxyGroup     the ProxyGroup carrying it, or null for its own proxy
+     */
+    public record Egress(String object, String clusterAddress, String target, List<String> ports, String device, String proxyGroup) {
     }
 
     /** @param role operator, service proxy, ingress proxy, connector, egress proxy */

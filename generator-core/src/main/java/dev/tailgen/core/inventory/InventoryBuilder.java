@@ -35,8 +35,15 @@ public final class InventoryBuilder {
                 devices.add(new Device(d.name(), entries.dns(d.name()), d.role(), d.object(), item.tags()));
             }
         }
-        return new Inventory(cluster, domain, install.version(), entries.endpoints, entries.routers, entries.egress, devices, List.of(),
-                Inventory.NetworkPolicySection.NONE, List.of(), null, proxyClasses(exposure));
+        List<Inventory.ProxyGroupEntry> groups = new ArrayList<>();
+        for (Inventory.ProxyGroupEntry g : entries.proxyGroups) {
+            String name = g.object().substring(g.object().indexOf(' ') + 1);
+            List<String> serves = exposure.items().stream().filter(item -> name.equals(item.proxyGroup())).map(Exposed::object).toList();
+            groups.add(new Inventory.ProxyGroupEntry(g.object(), g.type(), g.devices(), g.tags(), serves));
+        }
+        return new Inventory(cluster, domain, install.version(), entries.endpoints, entries.routers, entries.egress, List.copyOf(groups),
+                devices, List.of(), Inventory.ApiServerSection.NONE, Inventory.NetworkPolicySection.NONE, List.of(), null,
+                proxyClasses(exposure));
     }
 
     /** Each class with who uses it; the device plugin the TUN requests need; Connectors left without a class. */
@@ -46,7 +53,7 @@ public final class InventoryBuilder {
         List<ProxyClassEntry> entries = new ArrayList<>();
         for (ProxyClasses.ProxyClassSpec pc : classes.rendered()) {
             List<String> usedBy = exposure.items().stream().filter(item -> pc.name().equals(item.classUsed(byDefault)))
-                    .map(item -> item.devices().get(0).object()).toList();
+                    .map(Exposed::object).toList();
             entries.add(new ProxyClassEntry(pc.name(), pc.origin(), pc.name().equals(byDefault), pc.tunResource(),
                     pc.userspace() ? "userspace" : "kernel", pc.metrics(), usedBy));
         }
@@ -63,8 +70,8 @@ public final class InventoryBuilder {
                     + "` by default from its release 0.2.0, `squat.ai` before; set `devicePlugin` to render it here.");
         }
         if (!byDefault.isEmpty()) {
-            List<String> bare = exposure.items().stream().filter(item -> item.classUsed(byDefault) == null)
-                    .map(item -> ConfigPath.fromPointer(item.pointer()) + " (" + item.devices().get(0).object() + ")").toList();
+            List<String> bare = exposure.items().stream().filter(item -> !item.devices().isEmpty() && item.classUsed(byDefault) == null)
+                    .map(item -> ConfigPath.fromPointer(item.pointer()) + " (" + item.object() + ")").toList();
             if (!bare.isEmpty()) {
                 notes.add("No ProxyClass: " + String.join(", ", bare) + ". The operator applies the default class " + byDefault
                         + " to Services, Ingresses and ProxyGroups only, never to Connectors: name a class in their proxyClass.");

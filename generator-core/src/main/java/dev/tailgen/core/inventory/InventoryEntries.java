@@ -2,6 +2,7 @@ package dev.tailgen.core.inventory;
 
 import dev.tailgen.core.inventory.Inventory.Egress;
 import dev.tailgen.core.inventory.Inventory.Endpoint;
+import dev.tailgen.core.inventory.Inventory.ProxyGroupEntry;
 import dev.tailgen.core.inventory.Inventory.Router;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ public final class InventoryEntries {
     final List<Endpoint> endpoints = new ArrayList<>();
     final List<Router> routers = new ArrayList<>();
     final List<Egress> egress = new ArrayList<>();
+    final List<ProxyGroupEntry> proxyGroups = new ArrayList<>();
 
     InventoryEntries(String tailnetDomain) {
         this.domain = tailnetDomain;
@@ -32,5 +34,9 @@ public final class InventoryEntries {
 
     public void egress(Egress entry) {
         egress.add(entry);
+    }
+
+    public void proxyGroup(ProxyGroupEntry entry) {
+        proxyGroups.add(entry);
     }
 }

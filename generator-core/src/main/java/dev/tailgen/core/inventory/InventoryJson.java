@@ -20,9 +20,12 @@ public final class InventoryJson {
         root.put("exposures", inv.exposures().stream().map(InventoryJson::object).toList());
         root.put("subnetRouters", inv.routers().stream().map(InventoryJson::object).toList());
         root.put("egress", inv.egress().stream().map(InventoryJson::object).toList());
+        root.put("proxyGroups", inv.proxyGroups().stream().map(InventoryJson::object).toList());
         root.put("proxyClasses", inv.proxyClasses().classes().stream().map(InventoryJson::object).toList());
         root.put("devices", inv.devices().stream().map(InventoryJson::object).toList());
         root.put("access", inv.access().stream().map(InventoryJson::object).toList());
+        root.put("apiServerProxies", inv.apiServer().proxies().stream().map(InventoryJson::object).toList());
+        root.put("apiServerAccess", inv.apiServer().access().stream().map(InventoryJson::object).toList());
         root.put("networkPolicy", object(inv.networkPolicy()));
         root.put("scraped", inv.scraped());
         root.put("talos", inv.talos() == null ? null : object(inv.talos()));

@@ -1,5 +1,6 @@
 package dev.tailgen.core.inventory;
 
+import dev.tailgen.core.exposure.EgressSection;
 import dev.tailgen.core.inventory.Inventory.Access;
 import dev.tailgen.core.inventory.Inventory.Device;
 import dev.tailgen.core.inventory.Inventory.Egress;
@@ -33,8 +34,10 @@ public final class InventoryReport {
         r.exposures(inv.exposures());
         r.routers(inv.routers());
         r.egress(inv.egress());
+        r.proxyGroups(inv.proxyGroups());
         r.proxyClasses(inv.proxyClasses());
         r.access(inv.access());
+        r.apiServer(inv.apiServer());
         r.networkPolicy(inv.networkPolicy());
         r.monitoring(inv.scraped());
         r.talos(inv.talos());
@@ -49,8 +52,18 @@ public final class InventoryReport {
         }
         table(List.of("MagicDNS name", "URL", "Kubernetes object", "Forwards to", "Tags", "Also reachable"));
         for (Endpoint e : endpoints) {
-            row(code(e.magicDns()), String.join("<br>", e.urls()), e.object(), e.target(), String.join(", ", e.tags()),
-                    e.publicAccess() == null ? "tailnet only" : e.publicAccess());
+            row(code(e.magicDns()), String.join("<br>", e.urls()), e.proxyGroup() == null ? e.object()
+                    : e.object() + "<br>Tailscale Service `svc:" + e.hostname() + "`"
+                            + (e.object().equals("ProxyGroup " + e.proxyGroup()) ? "" : " on ProxyGroup " + e.proxyGroup()),
+                    e.target(), String.join(", ", e.tags()), e.publicAccess() == null ? "tailnet only" : e.publicAccess());
+        }
+        if (endpoints.stream().anyMatch(e -> e.proxyGroup() != null)) {
+            line("");
+            line("Tailscale Services: every replica of the ProxyGroup serves the name, so it stays up while one restarts. Their tags tag"
+                    + " the Tailscale Service, `autoApprovers.services` in `" + OutputLayout.POLICY + "` lets the group's devices"
+                    + " advertise it, and the operator's OAuth client needs the `services` scope. A Service or Ingress that had a"
+                    + " proxy of its own cannot move onto a ProxyGroup in place: the operator keeps the old device; remove its"
+                    + " exposure first (apply, wait for the proxy to go), then add `proxyGroup`.");
         }
         List<Endpoint> adopted = endpoints.stream().filter(e -> e.patch() != null).toList();
         if (!adopted.isEmpty()) {
@@ -86,7 +99,48 @@ public final class InventoryReport {
         }
         table(List.of("Cluster address", "Tailnet target", "Ports", "Kubernetes object", "Proxy device"));
         for (Egress e : egress) {
-            row(code(e.clusterAddress()), code(e.target()), String.join(", ", e.ports()), e.object(), code(e.device()));
+            row(code(e.clusterAddress()), code(e.target()), String.join(", ", e.ports()), e.object(),
+                    e.proxyGroup() == null ? code(e.device()) : "ProxyGroup " + e.proxyGroup() + ": pods reach its replicas on ports "
+                            + EgressSection.EGRESS_GROUP_PORTS + " (the operator maps each target port into that range)");
+        }
+    }
+
+    private void proxyGroups(List<Inventory.ProxyGroupEntry> groups) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        section("Proxy groups", false, "");
+        table(List.of("ProxyGroup", "Type", "Devices", "Tags", "Serves"));
+        for (Inventory.ProxyGroupEntry g : groups) {
+            row(g.object(), g.type(), String.join("<br>", g.devices().stream().map(InventoryReport::code).toList()),
+                    String.join(", ", g.tags()), g.serves().isEmpty() ? (g.type().equals("kube-apiserver") ? "the Kubernetes API server" : "nothing yet")
+                            : String.join("<br>", g.serves()));
+        }
+    }
+
+    /** kubectl over the tailnet: the proxies and their kubeconfig commands, then who impersonates which groups. */
+    private void apiServer(Inventory.ApiServerSection api) {
+        if (api.proxies().isEmpty() && api.access().isEmpty()) {
+            return;
+        }
+        section("kubectl over the tailnet", false, "");
+        table(List.of("API server proxy", "Run by", "Mode", "Tags", "Point kubectl at it"));
+        for (Inventory.ApiServerProxyEntry p : api.proxies()) {
+            row(code(p.magicDns()), p.object(), p.mode(), String.join(", ", p.tags()), code(p.kubeconfig()));
+        }
+        line("");
+        line("`tailscale configure kubeconfig` writes a cluster and context named after the proxy's MagicDNS name and makes it current;"
+                + " a Tailscale Service name needs a Tailscale client 1.86 or later. In auth mode the proxy impersonates the caller; in"
+                + " noauth mode the client's own credentials pass through.");
+        if (api.access().isEmpty()) {
+            return;
+        }
+        line("");
+        table(List.of("Who", "Kubernetes groups", "ClusterRole", "Through"));
+        for (Inventory.ApiAccessEntry a : api.access()) {
+            row(String.join(", ", a.src()), String.join(", ", a.groups()),
+                    a.clusterRole() == null ? "none bound here: bind the groups yourself" : a.clusterRole() + " (" + a.binding() + ")",
+                    String.join("<br>", a.proxies().stream().map(InventoryReport::code).toList()));
         }
     }
 

@@ -41,7 +41,26 @@ final class TopologyDiagram {
     }
 
     private void detailed(Inventory inv) {
+        Map<String, String> groups = new TreeMap<>();
+        for (Inventory.ProxyGroupEntry g : inv.proxyGroups()) {
+            List<String> parts = new ArrayList<>(g.devices());
+            parts.add(g.object() + " (" + g.type() + ")");
+            String id = node(parts.toArray(String[]::new));
+            groups.put(g.object().substring(g.object().indexOf(' ') + 1), id);
+            if (!g.type().equals("egress")) {
+                edge("tailnet", "---", id);
+            }
+        }
         for (Endpoint e : inv.exposures()) {
+            if (e.proxyGroup() != null && groups.containsKey(e.proxyGroup())) {
+                String service = node(e.magicDns(), "Tailscale Service svc:" + e.hostname());
+                edge("tailnet", "-->", service);
+                edge(service, "-->", groups.get(e.proxyGroup()));
+                if (!e.kind().equals("API server")) {
+                    edge(groups.get(e.proxyGroup()), "-->", node(e.object()));
+                }
+                continue;
+            }
             String proxy = node(e.magicDns(), e.kind().toLowerCase(Locale.ROOT) + " proxy");
             String object = node(e.object());
             edge("tailnet", "-->", proxy);
@@ -63,7 +82,8 @@ final class TopologyDiagram {
         }
         for (Egress e : inv.egress()) {
             String service = node(e.object());
-            String proxy = node(e.device(), "egress proxy");
+            String group = e.proxyGroup() == null ? null : groups.get(e.proxyGroup());
+            String proxy = group != null ? group : node(e.device(), "egress proxy");
             edge(service, "-->", proxy);
             edge(proxy, "-->|\"" + label(e.target()) + "\"|", "tailnet");
         }

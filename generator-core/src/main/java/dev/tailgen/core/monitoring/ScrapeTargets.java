@@ -25,6 +25,11 @@ public final class ScrapeTargets {
         return byDefault;
     }
 
+    /** An item a ProxyGroup serves has no proxy of its own: the group's line says whether its replicas are scraped. */
+    public String servedByGroup(String object, String group) {
+        return object + ": served by ProxyGroup " + group + " (see its line)";
+    }
+
     /**
      * @param device     the proxy's device name(s) as the report shows them
      * @param parent     {@code Service default/x}

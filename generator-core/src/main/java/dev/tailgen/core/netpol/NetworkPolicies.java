@@ -17,8 +17,9 @@ import java.util.TreeMap;
  * @param calls    one template call per policy
  * @param summary  one line per policy for the report: name, namespace, purpose
  * @param warnings things the policies could not cover
+ * @param notes    for the report: how the policies treat ProxyGroups
  */
-public record NetworkPolicies(String provider, List<TemplateCall> calls, List<String> summary, List<String> warnings) {
+public record NetworkPolicies(String provider, List<TemplateCall> calls, List<String> summary, List<String> warnings, List<String> notes) {
     public static final String CILIUM = "cilium";
     public static final String KUBERNETES = "kubernetes";
     public static final String NONE = "none";
@@ -27,7 +28,7 @@ public record NetworkPolicies(String provider, List<TemplateCall> calls, List<St
         TailscaleConfig.NetworkPolicy c = config == null ? new TailscaleConfig.NetworkPolicy(null, null, null, null) : config;
         String provider = c.provider() == null ? NONE : c.provider();
         if (provider.equals(NONE)) {
-            return new NetworkPolicies(provider, List.of(), List.of(), List.of());
+            return new NetworkPolicies(provider, List.of(), List.of(), List.of(), List.of());
         }
         PolicyIntent intent = PolicyIntent.of(c, install, exposure);
         List<PolicyObject> policies = PolicyObject.all(intent, provider.equals(CILIUM) ? new CiliumPolicies() : new KubernetesPolicies());
@@ -43,7 +44,7 @@ public record NetworkPolicies(String provider, List<TemplateCall> calls, List<St
             calls.add(new TemplateCall(template, Map.of("np", model)));
             summary.add(p.namespace() + "/" + p.name() + ": " + describe(p.purpose()));
         }
-        return new NetworkPolicies(provider, calls, summary, intent.warnings());
+        return new NetworkPolicies(provider, calls, summary, intent.warnings(), intent.notes());
     }
 
     private static String describe(String purpose) {

@@ -21,26 +21,26 @@ record PolicyIntent(
         List<String> clusterCidrs,
         List<Backend> backends,
         List<ConnectorRoutes> connectors,
-        List<String> warnings) {
+        List<String> warnings,
+        List<String> notes) {
 
     /** Talos' default pod and service CIDRs. */
     static final List<String> TALOS_CLUSTER_CIDRS = List.of("10.244.0.0/16", "10.96.0.0/12");
     static final List<String> ANYWHERE = List.of("0.0.0.0/0", "::/0");
 
     /**
-     * @param parentType svc or ingress, as the operator labels the proxy
-     * @param public     the Service also has a public NodePort twin: its ports admit everyone
+     * @param parentType  svc or ingress, as the operator labels the proxy
+     * @param isPublic    the Service also has a public NodePort twin: its ports admit everyone
+     * @param proxyLabels the labels of the pods that proxy to it: its own proxy's, or its ProxyGroup's
      */
     record Backend(String parentType, String parentName, String namespace, Map<String, String> selector,
-            List<TargetPort> ports, boolean isPublic) {
-
-        /** The labels the operator puts on this parent's proxy pods. */
-        Map<String, String> proxyLabels() {
-            return PolicyIntent.proxyLabels(parentType, parentName, namespace);
-        }
+            List<TargetPort> ports, boolean isPublic, Map<String, String> proxyLabels) {
     }
 
-    /** @param reachesCluster a route overlaps the pod or service CIDRs, whose traffic policies see as pod traffic */
+    /**
+     * @param exitNode       it reaches the world: an exit node, or an app connector (its domains' addresses)
+     * @param reachesCluster a route overlaps the pod or service CIDRs, whose traffic policies see as pod traffic
+     */
     record ConnectorRoutes(String name, List<String> routes, boolean exitNode, boolean reachesCluster, String operatorNamespace) {
         Map<String, String> proxyLabels() {
             return PolicyIntent.proxyLabels("connector", name, operatorNamespace);
@@ -54,7 +54,16 @@ record PolicyIntent(
         NetworkPolicyIntents intents = new NetworkPolicyIntents(clusterCidrs, install.namespace());
         exposure.parts().forEach(part -> part.networkPolicy(intents));
         return new PolicyIntent(install.namespace(), apiPort, apiCidrs, clusterCidrs, List.copyOf(intents.backends),
-                List.copyOf(intents.connectors), List.copyOf(intents.warnings));
+                List.copyOf(intents.connectors), List.copyOf(intents.warnings), List.copyOf(intents.notes));
+    }
+
+    /** The labels of a ProxyGroup's pods (op/proxygroup_specs.go:pgLabels): no namespace label, the group is cluster-scoped. */
+    static Map<String, String> groupLabels(String group) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("tailscale.com/managed", "true");
+        labels.put("tailscale.com/parent-resource", group);
+        labels.put("tailscale.com/parent-resource-type", "proxygroup");
+        return labels;
     }
 
     static Map<String, String> proxyLabels(String type, String name, String namespace) {

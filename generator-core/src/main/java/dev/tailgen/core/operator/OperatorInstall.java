@@ -29,6 +29,7 @@ public record OperatorInstall(
         boolean ingressClassEnabled,
         String ingressClassName,
         String apiServerProxyMode,
+        boolean allowImpersonation,
         CredentialsMode credentialsMode,
         Map<String, Object> oauthVolume,
         String workloadIdentityClientId,
@@ -49,6 +50,14 @@ public record OperatorInstall(
     /** The Secret the ExternalSecret fills and the operator mounts; null without an ExternalSecret. */
     public String externalSecretName() {
         return externalSecret == null ? null : externalSecret.secretName() == null ? OAUTH_SECRET_NAME : externalSecret.secretName();
+    }
+
+    /**
+     * Whether the chart's impersonation RBAC renders (templates/apiserverproxy-rbac.yaml): with the
+     * in-process proxy in auth mode, or with allowImpersonation for auth-mode kube-apiserver ProxyGroups.
+     */
+    public boolean impersonationRbac() {
+        return "true".equals(apiServerProxyMode) || allowImpersonation;
     }
 
     /** {@code v1.2.3} */

@@ -92,6 +92,7 @@ public final class OperatorInstallResolver {
                 ingressClass.enabled() == null || ingressClass.enabled(),
                 or(ingressClass.name(), "tailscale"),
                 c.apiServerProxy() == null ? "false" : or(c.apiServerProxy().mode(), "false"),
+                c.apiServerProxy() != null && Boolean.TRUE.equals(c.apiServerProxy().allowImpersonation()),
                 mode,
                 volume,
                 wifClientId,

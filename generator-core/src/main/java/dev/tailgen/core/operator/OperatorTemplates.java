@@ -27,7 +27,7 @@ public final class OperatorTemplates {
         if (install.ingressClassEnabled()) {
             names.add("operator/ingressclass.yaml.j2");
         }
-        if ("true".equals(install.apiServerProxyMode())) {
+        if (install.impersonationRbac()) {
             names.add("operator/apiserver-proxy-rbac.yaml.j2");
         }
         return names.stream().map(name -> new TemplateCall(name, context)).toList();
@@ -93,6 +93,7 @@ public final class OperatorTemplates {
         op.put("defaultProxyClass", i.defaultProxyClass());
         op.put("ingressClassName", i.ingressClassName());
         op.put("apiServerProxyMode", i.apiServerProxyMode());
+        op.put("inProcessAuthProxy", "true".equals(i.apiServerProxyMode()));
         boolean wif = i.credentialsMode() == CredentialsMode.WORKLOAD_IDENTITY;
         op.put("workloadIdentity", wif);
         op.put("wifClientId", i.workloadIdentityClientId());

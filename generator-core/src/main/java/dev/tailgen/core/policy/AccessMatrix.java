@@ -21,13 +21,15 @@ final class AccessMatrix {
     private AccessMatrix() {
     }
 
-    static List<Access> of(Acl acl, List<Endpoint> endpoints) {
+    /** @param grants what the API server access grants give each source (apiServerProxy.access) */
+    static List<Access> of(Acl acl, List<Endpoint> endpoints, List<Access> grants) {
         List<AclRule> rules = acl == null || acl.rules() == null ? List.of() : acl.rules();
         Set<String> who = new LinkedHashSet<>();
         if (acl != null && acl.groups() != null) {
             who.addAll(acl.groups().keySet());
         }
         rules.forEach(r -> who.addAll(r.src()));
+        grants.forEach(g -> who.add(g.who()));
         List<Access> rows = new ArrayList<>();
         for (String source : who) {
             int before = rows.size();
@@ -43,6 +45,7 @@ final class AccessMatrix {
                     }
                 }
             }
+            grants.stream().filter(g -> g.who().equals(source)).forEach(rows::add);
             if (rows.size() == before) {
                 rows.add(new Access(source, NO_ACCESS, "", ""));
             }

@@ -4,6 +4,7 @@ import dev.tailgen.core.config.ConfigDocument;
 import dev.tailgen.core.config.ConfigPath;
 import dev.tailgen.core.config.TailscaleConfig.Acl;
 import dev.tailgen.core.config.TailscaleConfig.AclRule;
+import dev.tailgen.core.config.TailscaleConfig.AppConnectorAttr;
 import dev.tailgen.core.inventory.Inventory.Endpoint;
 import dev.tailgen.core.problem.ConfigException;
 import dev.tailgen.core.problem.ConfigProblem;
@@ -14,9 +15,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Cross-checks of the tailnet policy against the cluster: every tag has an owner, rules name only
- * defined groups and tags that something carries (errors); a rule's port that no exposure of that
- * tag listens on opens nothing (warning).
+ * Cross-checks of the tailnet policy against the cluster: every tag has an owner, rules and
+ * API server access entries name only defined groups and tags that something carries, app
+ * connector entries name known tags (errors); a rule's port that no exposure of that tag listens
+ * on opens nothing, an app connector that no entry names serves no domain (warnings).
  */
 final class PolicyChecks {
     private final ConfigDocument doc;
@@ -27,13 +29,23 @@ final class PolicyChecks {
         this.doc = doc;
     }
 
-    /** @return the warnings, formatted; throws {@link ConfigException} with every error */
-    static List<String> check(ConfigDocument doc, Acl acl, Map<String, List<String>> tagOwners, List<Endpoint> endpoints) {
+    /**
+     * @param apiSources    apiServerProxy.access[i]/src pointers and their sources
+     * @param appConnectors each app connector of the config (described) and its tags
+     * @return the warnings, formatted; throws {@link ConfigException} with every error
+     */
+    static List<String> check(ConfigDocument doc, Acl acl, Map<String, List<String>> tagOwners, List<Endpoint> endpoints,
+            Map<String, List<String>> apiSources, Map<String, List<String>> appConnectors) {
         PolicyChecks c = new PolicyChecks(doc);
-        if (acl != null) {
-            c.ownersAreOwned(acl, tagOwners);
-            c.rules(acl, tagOwners, endpoints);
-        }
+        Acl a = acl == null ? new Acl(Map.of(), List.of(), Map.of(), List.of()) : acl;
+        c.ownersAreOwned(a, tagOwners);
+        c.rules(a, tagOwners, endpoints);
+        apiSources.forEach((pointer, sources) -> {
+            for (int i = 0; i < sources.size(); i++) {
+                c.source(pointer + "/" + i, sources.get(i), a, tagOwners);
+            }
+        });
+        c.appConnectors(a, tagOwners, appConnectors);
         if (!c.errors.isEmpty()) {
             throw new ConfigException(c.errors);
         }
@@ -64,13 +76,7 @@ final class PolicyChecks {
         for (int r = 0; r < rules.size(); r++) {
             AclRule rule = rules.get(r);
             for (int i = 0; i < rule.src().size(); i++) {
-                String src = rule.src().get(i);
-                String where = "/acl/rules/" + r + "/src/" + i;
-                if (src.startsWith("group:") && (acl.groups() == null || !acl.groups().containsKey(src))) {
-                    errors.add(doc.problemAt(where, undefinedGroup(src, acl)));
-                } else if (src.startsWith("tag:") && !tagOwners.containsKey(src)) {
-                    errors.add(doc.problemAt(where, unknownTag(src, tagOwners)));
-                }
+                source("/acl/rules/" + r + "/src/" + i, rule.src().get(i), acl, tagOwners);
             }
             for (int i = 0; i < rule.dst().size(); i++) {
                 PolicyDestination d = PolicyDestination.parse(rule.dst().get(i));
@@ -84,6 +90,35 @@ final class PolicyChecks {
                 }
             }
         }
+    }
+
+    /** A source (of a rule or a grant) names a defined group, or a tag that something carries or acl.tagOwners owns. */
+    private void source(String where, String src, Acl acl, Map<String, List<String>> tagOwners) {
+        if (src.startsWith("group:") && (acl.groups() == null || !acl.groups().containsKey(src))) {
+            errors.add(doc.problemAt(where, undefinedGroup(src, acl)));
+        } else if (src.startsWith("tag:") && !tagOwners.containsKey(src)) {
+            errors.add(doc.problemAt(where, unknownTag(src, tagOwners)));
+        }
+    }
+
+    private void appConnectors(Acl acl, Map<String, List<String>> tagOwners, Map<String, List<String>> connectors) {
+        List<AppConnectorAttr> apps = acl.appConnectors() == null ? List.of() : acl.appConnectors();
+        Set<String> named = new TreeSet<>();
+        for (int a = 0; a < apps.size(); a++) {
+            List<String> tags = apps.get(a).connectors();
+            named.addAll(tags);
+            for (int i = 0; i < tags.size(); i++) {
+                if (!tagOwners.containsKey(tags.get(i))) {
+                    errors.add(doc.problemAt("/acl/appConnectors/" + a + "/connectors/" + i, unknownTag(tags.get(i), tagOwners)));
+                }
+            }
+        }
+        connectors.forEach((connector, tags) -> {
+            if (tags.stream().noneMatch(named::contains)) {
+                warnings.add(connector + " is an app connector, but no acl.appConnectors entry names its tags (" + String.join(", ", tags)
+                        + "), so it serves no domain; add an entry with connectors: [" + tags.get(0) + "]");
+            }
+        });
     }
 
     private void portWarning(String where, PolicyDestination d, List<Endpoint> endpoints) {

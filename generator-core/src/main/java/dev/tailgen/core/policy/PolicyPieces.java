@@ -11,6 +11,7 @@ public final class PolicyPieces {
     final Map<String, Set<String>> routes = new LinkedHashMap<>();
     final Set<String> exitNode = new LinkedHashSet<>();
     final Set<String> funnel = new LinkedHashSet<>();
+    final Map<String, Set<String>> services = new LinkedHashMap<>();
 
     PolicyPieces() {
     }
@@ -23,6 +24,14 @@ public final class PolicyPieces {
     /** autoApprovers.exitNode. */
     public void approveExitNode(List<String> tags) {
         exitNode.addAll(tags);
+    }
+
+    /**
+     * autoApprovers.services: devices with {@code deviceTags} may advertise Tailscale Services tagged
+     * {@code serviceTags} (op/e2e/acl.hujson; without it the Service's VIP is never served).
+     */
+    public void approveService(List<String> serviceTags, List<String> deviceTags) {
+        serviceTags.forEach(t -> services.computeIfAbsent(t, k -> new LinkedHashSet<>()).addAll(deviceTags));
     }
 
     /** The funnel nodeAttr for devices with these tags. */

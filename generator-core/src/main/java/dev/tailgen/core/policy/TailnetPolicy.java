@@ -2,12 +2,15 @@ package dev.tailgen.core.policy;
 
 import dev.tailgen.core.config.ConfigDocument;
 import dev.tailgen.core.config.TailscaleConfig.Acl;
+import dev.tailgen.core.config.ConfigPath;
 import dev.tailgen.core.exposure.Exposure;
+import dev.tailgen.core.exposure.SubnetRoutersSection;
 import dev.tailgen.core.inventory.Inventory.Access;
 import dev.tailgen.core.inventory.Inventory.Endpoint;
 import dev.tailgen.core.operator.OperatorInstall;
 import dev.tailgen.core.output.JsonText;
 import dev.tailgen.core.output.OutputLayout;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,12 +25,24 @@ import java.util.Map;
  */
 public record TailnetPolicy(String hujson, List<String> warnings, List<Access> access) {
     public static TailnetPolicy generate(ConfigDocument doc, String configName, Acl acl, OperatorInstall install,
-            Exposure exposure, List<Endpoint> endpoints) {
+            Exposure exposure, List<Endpoint> endpoints, ApiServerAccess apiAccess, String tailnetDomain) {
         ClusterTags tags = ClusterTags.of(install, exposure);
-        TailnetPolicyBuilder builder = new TailnetPolicyBuilder(acl, tags, exposure, endpoints);
+        TailnetPolicyBuilder builder = new TailnetPolicyBuilder(acl, tags, exposure, endpoints, apiAccess);
         Map<String, List<String>> tagOwners = builder.tagOwners();
-        List<String> warnings = PolicyChecks.check(doc, acl, tagOwners, endpoints);
-        return new TailnetPolicy(header(configName) + JsonText.write(builder.build(), OutputLayout.POLICY), warnings, AccessMatrix.of(acl, endpoints));
+        List<String> warnings = PolicyChecks.check(doc, acl, tagOwners, endpoints, apiAccess.sources(), appConnectorTags(exposure));
+        return new TailnetPolicy(header(configName) + JsonText.write(builder.build(), OutputLayout.POLICY), warnings,
+                AccessMatrix.of(acl, endpoints, apiAccess.accessRows(tailnetDomain)));
+    }
+
+    /** Each app connector (subnetRouters[] with appConnector) and its tags, by config path. */
+    private static Map<String, List<String>> appConnectorTags(Exposure exposure) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (SubnetRoutersSection.Connector c : exposure.of(SubnetRoutersSection.INSTANCE)) {
+            if (c.appConnector()) {
+                out.put(ConfigPath.fromPointer(c.pointer()) + " (" + c.object() + ")", c.tags());
+            }
+        }
+        return out;
     }
 
     private static String header(String configName) {

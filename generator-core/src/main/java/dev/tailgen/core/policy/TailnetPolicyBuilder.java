@@ -2,6 +2,7 @@ package dev.tailgen.core.policy;
 
 import dev.tailgen.core.config.TailscaleConfig.Acl;
 import dev.tailgen.core.config.TailscaleConfig.AclRule;
+import dev.tailgen.core.config.TailscaleConfig.AppConnectorAttr;
 import dev.tailgen.core.exposure.Exposure;
 import dev.tailgen.core.inventory.Inventory.Endpoint;
 import java.util.ArrayList;
@@ -13,22 +14,31 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The tailnet policy fragment: tagOwners (the operator's tags own every proxy and Connector tag),
- * groups and acls from {@code acl}, autoApprovers for Connector routes and exit nodes, the funnel
- * nodeAttr for Funnel ingresses, and tests that assert each rule and that a group with no rule
- * reaches none of the exposures.
+ * The tailnet policy fragment: tagOwners (the operator's tags own every proxy, Connector and
+ * Tailscale Service tag), groups and acls from {@code acl}, grants for kubectl through the API
+ * server proxies, autoApprovers for Connector routes, exit nodes and Tailscale Services, the funnel
+ * and app-connector nodeAttrs, and tests that assert each rule and grant and that a group with no
+ * rule reaches none of the exposures.
  */
 public final class TailnetPolicyBuilder {
     private final Acl acl;
     private final ClusterTags tags;
     private final PolicyPieces pieces = new PolicyPieces();
     private final List<Endpoint> endpoints;
+    private final ApiServerAccess apiAccess;
+    static final String APP_CONNECTORS = "tailscale.com/app-connectors";
 
-    TailnetPolicyBuilder(Acl acl, ClusterTags tags, Exposure exposure, List<Endpoint> endpoints) {
-        this.acl = acl == null ? new Acl(Map.of(), List.of(), Map.of()) : acl;
+    TailnetPolicyBuilder(Acl acl, ClusterTags tags, Exposure exposure, List<Endpoint> endpoints, ApiServerAccess apiAccess) {
+        this.acl = acl == null ? new Acl(Map.of(), List.of(), Map.of(), List.of()) : acl;
         this.tags = tags;
         exposure.parts().forEach(part -> part.policy(pieces));
+        for (AppConnectorAttr app : appConnectors()) {
+            if (app.routes() != null) {
+                app.routes().forEach(route -> pieces.approveRoute(route, app.connectors()));
+            }
+        }
         this.endpoints = endpoints;
+        this.apiAccess = apiAccess;
     }
 
     Map<String, Object> build() {
@@ -48,16 +58,27 @@ public final class TailnetPolicyBuilder {
         if (!acls.isEmpty()) {
             policy.put("acls", acls);
         }
+        List<Map<String, Object>> grants = apiAccess.grants();
+        if (!grants.isEmpty()) {
+            policy.put("grants", grants);
+        }
         Map<String, Object> approvers = autoApprovers();
         if (!approvers.isEmpty()) {
             policy.put("autoApprovers", approvers);
         }
+        List<Map<String, Object>> nodeAttrs = new ArrayList<>();
         Set<String> funnelTags = pieces.funnel;
         if (!funnelTags.isEmpty()) {
             Map<String, Object> funnel = new LinkedHashMap<>(); // not Map.of: its iteration order changes per JVM
             funnel.put("target", List.copyOf(funnelTags));
             funnel.put("attr", List.of("funnel"));
-            policy.put("nodeAttrs", List.of(funnel));
+            nodeAttrs.add(funnel);
+        }
+        if (!appConnectors().isEmpty()) {
+            nodeAttrs.add(appConnectorsAttr());
+        }
+        if (!nodeAttrs.isEmpty()) {
+            policy.put("nodeAttrs", nodeAttrs);
         }
         List<Map<String, Object>> tests = tests();
         if (!tests.isEmpty()) {
@@ -81,6 +102,29 @@ public final class TailnetPolicyBuilder {
         return orEmpty(acl.groups());
     }
 
+    private List<AppConnectorAttr> appConnectors() {
+        return acl.appConnectors() == null ? List.of() : acl.appConnectors();
+    }
+
+    /** Every device uses the apps' connectors for their domains (types/appctype/appconnector.go:AppConnectorAttr). */
+    private Map<String, Object> appConnectorsAttr() {
+        List<Map<String, Object>> apps = new ArrayList<>();
+        for (AppConnectorAttr a : appConnectors()) {
+            Map<String, Object> app = new LinkedHashMap<>();
+            app.put("name", a.name());
+            app.put("connectors", a.connectors());
+            app.put("domains", a.domains());
+            if (a.routes() != null) {
+                app.put("routes", a.routes());
+            }
+            apps.add(app);
+        }
+        Map<String, Object> attr = new LinkedHashMap<>();
+        attr.put("target", List.of("*"));
+        attr.put("app", Map.of(APP_CONNECTORS, apps));
+        return attr;
+    }
+
     private List<AclRule> rules() {
         return acl.rules() == null ? List.of() : acl.rules();
     }
@@ -96,6 +140,11 @@ public final class TailnetPolicyBuilder {
         }
         if (!exitNode.isEmpty()) {
             approvers.put("exitNode", List.copyOf(exitNode));
+        }
+        if (!pieces.services.isEmpty()) {
+            Map<String, List<String>> s = new LinkedHashMap<>();
+            pieces.services.forEach((tag, t) -> s.put(tag, List.copyOf(t)));
+            approvers.put("services", s);
         }
         return approvers;
     }
@@ -125,7 +174,17 @@ public final class TailnetPolicyBuilder {
                 }
             }
         }
+        String apiServer = apiAccess.testDestination();
         Set<String> named = new LinkedHashSet<>();
+        for (List<String> sources : apiAccess.sources().values()) {
+            named.addAll(sources);
+            for (String src : sources) {
+                String user = testSource(src);
+                if (user != null && apiServer != null) {
+                    tests.add(test(user, "accept", List.of(apiServer)));
+                }
+            }
+        }
         boolean everyone = false;
         for (AclRule rule : rules()) {
             named.addAll(rule.src());

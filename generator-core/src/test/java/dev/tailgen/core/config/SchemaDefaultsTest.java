@@ -11,6 +11,7 @@ import dev.tailgen.core.exposure.EgressSection;
 import dev.tailgen.core.exposure.GatewaysSection;
 import dev.tailgen.core.exposure.IngressesSection;
 import dev.tailgen.core.exposure.Sections;
+import dev.tailgen.core.exposure.ProxyGroupsSection;
 import dev.tailgen.core.exposure.ServicesSection;
 import dev.tailgen.core.exposure.SubnetRoutersSection;
 import dev.tailgen.core.netpol.NetworkPolicies;
@@ -50,6 +51,9 @@ class SchemaDefaultsTest {
             gateways:
               - {name: edge, gatewayClassName: cilium, listeners: [{name: http, port: 80, protocol: HTTP}]}
             devicePlugin: {image: ghcr.io/squat/generic-device-plugin:0.2.0}
+            proxyGroups:
+              - {name: api, type: kube-apiserver}
+            apiServerProxy: {allowImpersonation: true}
             """;
 
     @Test
@@ -88,6 +92,11 @@ class SchemaDefaultsTest {
         resolved.put("/properties/ingressClass/properties/enabled", install::ingressClassEnabled);
         resolved.put("/properties/ingressClass/properties/name", install::ingressClassName);
         resolved.put("/properties/apiServerProxy/properties/mode", install::apiServerProxyMode);
+        resolved.put("/properties/apiServerProxy/properties/allowImpersonation", install::allowImpersonation);
+        resolved.put("/properties/proxyGroups", () -> none.of(ProxyGroupsSection.INSTANCE));
+        resolved.put("/$defs/proxyGroup/properties/replicas", () -> one.of(ProxyGroupsSection.INSTANCE).get(0).replicas());
+        resolved.put("/$defs/proxyGroup/properties/kubeAPIServer/properties/mode",
+                () -> one.of(ProxyGroupsSection.INSTANCE).get(0).apiServerMode());
         resolved.put("/properties/services", () -> none.of(ServicesSection.INSTANCE));
         resolved.put("/properties/ingresses", () -> none.of(IngressesSection.INSTANCE));
         resolved.put("/properties/subnetRouters", () -> none.of(SubnetRoutersSection.INSTANCE));

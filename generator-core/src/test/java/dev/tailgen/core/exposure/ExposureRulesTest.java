@@ -92,7 +92,7 @@ public class ExposureRulesTest {
                         "tailscale.yaml:37:14: subnetRouters[0].routes[0]: expected a CIDR route: an IPv4 address with /0-/32 (e.g. 10.96.0.0/12) or an IPv6 address with /0-/128 (e.g. fd00::/8); the address must have no host bits set (got \"10.96.0.0\")"),
                 Arguments.of("connector with neither routes nor exit node",
                         x.replace("    routes: [10.96.0.0/12]\n", "    exitNode: false\n"),
-                        "tailscale.yaml:36:5: subnetRouters[0]: set routes (at least one CIDR) or exitNode: true"),
+                        "tailscale.yaml:36:5: subnetRouters[0]: set routes (at least one CIDR) or exitNode: true or appConnector"),
                 Arguments.of("connector with hostname and hostnamePrefix",
                         x.replace("    routes: [10.96.0.0/12]\n", "    routes: [10.96.0.0/12]\n    hostname: gw\n    hostnamePrefix: gw\n"),
                         "tailscale.yaml:36:5: subnetRouters[0]: set hostname or hostnamePrefix, not both"),

@@ -48,7 +48,7 @@ class GatewaysTest {
         assertThat(inventory.path("exposures").get(0).toString()).isEqualTo("{\"kind\":\"Gateway\",\"object\":\"Gateway networking/tailnet\","
                 + "\"hostname\":\"edge\",\"magicDns\":\"edge.tail-xxxxx.ts.net\",\"urls\":[\"https://app.example.com\",\"edge.tail-xxxxx.ts.net:22\"],"
                 + "\"tags\":[\"tag:edge\"],\"ports\":[443,22],\"target\":\"GatewayClass cilium: listeners https HTTPS 443 app.example.com, ssh TCP 22\","
-                + "\"publicAccess\":null,\"patch\":null}");
+                + "\"publicAccess\":null,\"patch\":null,\"proxyGroup\":null}");
         assertThat(inventory.path("devices").get(1).toString()).isEqualTo("{\"name\":\"edge\",\"magicDns\":\"edge.tail-xxxxx.ts.net\","
                 + "\"role\":\"gateway proxy\",\"object\":\"Gateway networking/tailnet\",\"tags\":[\"tag:edge\"]}");
         assertThat(inventory.path("deviceCount").path("total").asInt()).isEqualTo(2);
@@ -85,10 +85,9 @@ class GatewaysTest {
     }
 
     @Test
-    void aProxyGroupIsRefusedUntilProxyGroupsExist(@TempDir Path dir) {
+    void aProxyGroupThatIsNotDefinedIsRefused(@TempDir Path dir) {
         TestConfigs.assertRenderFails(dir, TestConfigs.MINIMAL + GATEWAY.replace("    proxyClass: tun\n", "    proxyGroup: ingress\n"),
-                "tailscale.yaml:21:17: gateways[0].proxyGroup: ProxyGroups are not supported yet (proxyGroups[] is not built, so the"
-                        + " group cannot be checked); remove proxyGroup: the gateway's LoadBalancer Service then gets its own proxy device");
+                "tailscale.yaml:21:17: gateways[0].proxyGroup: ProxyGroup \"ingress\" is not defined in proxyGroups; add one of type ingress");
     }
 
     @Test

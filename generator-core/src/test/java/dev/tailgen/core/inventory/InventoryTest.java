@@ -54,7 +54,7 @@ class InventoryTest {
         for (int i = 0; i < n; i++) {
             devices.add(new Device("d" + i, "d" + i + ".tail-xxxxx.ts.net", i == 0 ? "operator" : "service proxy", "Service default/d" + i, List.of("tag:k8s")));
         }
-        return new Inventory("test", "tail-xxxxx.ts.net", "v1.2.3", List.of(), List.of(), List.of(), devices, List.of(),
-                Inventory.NetworkPolicySection.NONE, List.of(), null, Inventory.ProxyClassSection.NONE);
+        return new Inventory("test", "tail-xxxxx.ts.net", "v1.2.3", List.of(), List.of(), List.of(), List.of(), devices, List.of(),
+                Inventory.ApiServerSection.NONE, Inventory.NetworkPolicySection.NONE, List.of(), null, Inventory.ProxyClassSection.NONE);
     }
 }

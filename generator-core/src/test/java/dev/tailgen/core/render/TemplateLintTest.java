@@ -117,6 +117,7 @@ class TemplateLintTest {
         op.put("defaultProxyClass", "pc");
         op.put("ingressClassName", "tailscale");
         op.put("apiServerProxyMode", "true");
+        op.put("inProcessAuthProxy", flag);
         op.put("workloadIdentity", flag);
         op.put("wifClientId", "cid");
         op.put("wifAudience", "aud");
@@ -161,6 +162,9 @@ class TemplateLintTest {
                 "annotations", Map.of("a", "b"), "gatewayClassName", "cilium",
                 "infrastructureAnnotations", Map.of("tailscale.com/hostname", "edge"), "listeners", List.of(Map.of("name", "http"))));
         context.put("pc", Map.of("name", "tailscale-default", "labels", labels, "spec", Map.of()));
+        context.put("pg", Map.of("name", "ingress", "labels", labels, "spec", Map.of("type", "ingress", "replicas", 2)));
+        context.put("b", Map.of("name", "tailscale-access-view", "labels", labels, "clusterRole", "view",
+                "subjects", List.of(Map.of("apiGroup", "rbac.authorization.k8s.io", "kind", "Group", "name", "readers"))));
         Map<String, Object> patch = new HashMap<>();
         patch.put("name", "plex");
         patch.put("namespace", "media");
