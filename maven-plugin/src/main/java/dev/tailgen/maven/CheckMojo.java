@@ -3,6 +3,7 @@ package dev.tailgen.maven;
 import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.Generator;
 import dev.tailgen.core.check.DriftCheck;
+import dev.tailgen.core.check.ProxyGroupMoves;
 import java.nio.file.Files;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -39,9 +40,11 @@ public class CheckMojo extends AbstractOutputMojo {
         }
         List<String> differences = DriftCheck.differences(result.files(), outputDirectory.toPath());
         if (!differences.isEmpty()) {
+            List<String> moves = ProxyGroupMoves.against(result.files(), outputDirectory.toPath());
             throw new MojoFailureException("the output in " + shown + " is out of date with " + shown(config.toPath()) + ": "
                     + differences.size() + (differences.size() == 1 ? " file differs" : " files differ") + "\n"
-                    + String.join("\n", differences) + "\nTo fix it, run: " + fix + " and commit the folder");
+                    + String.join("\n", differences) + (moves.isEmpty() ? "" : "\nBefore you deploy it:\n" + String.join("\n", moves))
+                    + "\nTo fix it, run: " + fix + " and commit the folder");
         }
         getLog().info("The output in " + shown + " is up to date with " + shown(config.toPath()) + " (" + result.files().size() + " files)");
         log(List.of(), result.warnings());

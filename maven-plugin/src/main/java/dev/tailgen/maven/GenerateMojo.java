@@ -2,10 +2,12 @@ package dev.tailgen.maven;
 
 import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.Generator;
+import dev.tailgen.core.check.ProxyGroupMoves;
 import dev.tailgen.core.config.SecretSource;
 import dev.tailgen.core.uptodate.Fingerprint;
 import dev.tailgen.core.uptodate.UpToDate;
 import dev.tailgen.core.output.Summary;
+import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -55,7 +57,9 @@ public class GenerateMojo extends AbstractOutputMojo {
     @Override
     void run(Generator generator) {
         GenerationResult result = generator.render();
+        List<String> moves = ProxyGroupMoves.against(result.files(), outputDirectory.toPath());
         generator.write(result, outputDirectory.toPath(), fingerprint).forEach(getLog()::warn);
+        moves.forEach(getLog()::warn);
         log(Summary.lines(result, shown(outputDirectory.toPath()), true), result.warnings());
     }
 }

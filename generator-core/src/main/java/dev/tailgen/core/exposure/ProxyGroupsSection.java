@@ -180,7 +180,7 @@ public final class ProxyGroupsSection implements Section<ProxyGroupsSection.Grou
     /** A group named by {@code pointer}'s proxyGroup must exist and be of the type its use needs. */
     static void checkUse(String pointer, String groupName, String wantedType, String use, Exposure exposure,
             ExposureChecks.Problems problems) {
-        Optional<Group> found = exposure.of(INSTANCE).stream().filter(g -> g.name().equals(groupName)).findFirst();
+        Optional<Group> found = find(exposure.of(INSTANCE), groupName);
         if (found.isEmpty()) {
             List<String> names = exposure.of(INSTANCE).stream().filter(g -> g.type().equals(wantedType)).map(Group::name).toList();
             problems.add(pointer + "/proxyGroup", "ProxyGroup \"" + groupName + "\" is not defined in proxyGroups; "
@@ -205,14 +205,16 @@ public final class ProxyGroupsSection implements Section<ProxyGroupsSection.Grou
 
     /** The group's replica device names, or none when it is not defined. */
     static List<String> deviceNames(Resolution r, String groupName) {
-        return groupName == null ? List.of() : r.of(INSTANCE).stream().filter(g -> g.name().equals(groupName)).findFirst()
-                .map(Group::deviceNames).orElse(List.of());
+        return find(r.of(INSTANCE), groupName).map(Group::deviceNames).orElse(List.of());
     }
 
     /** The group's device tags, or none when it is not defined (a check reports that). */
     static List<String> deviceTags(Resolution r, String groupName) {
-        return groupName == null ? List.of() : r.of(INSTANCE).stream().filter(g -> g.name().equals(groupName)).findFirst()
-                .map(Group::tags).orElse(List.of());
+        return find(r.of(INSTANCE), groupName).map(Group::tags).orElse(List.of());
+    }
+
+    private static Optional<Group> find(List<Group> groups, String name) {
+        return groups.stream().filter(g -> g.name().equals(name)).findFirst();
     }
 
     @Override

@@ -138,7 +138,8 @@ public final class SubnetRoutersSection implements Section<SubnetRoutersSection.
         if (c.appConnector() && (!c.routes().isEmpty() || c.exitNode())) {
             problems.add(c.pointer() + "/appConnector", "appConnector excludes " + (c.routes().isEmpty() ? "exitNode"
                     : c.exitNode() ? "routes and exitNode" : "routes") + " (the Connector CRD refuses them together); keep the app"
-                    + " connector here and make a second subnetRouters entry for the " + (c.routes().isEmpty() ? "exit node" : "routes"));
+                    + " connector here and make a second subnetRouters entry for the "
+                    + (c.routes().isEmpty() ? "exit node" : c.exitNode() ? "routes and the exit node" : "routes"));
         }
         List<String> appRoutes = c.appRoutes();
         for (int i = 0; i < appRoutes.size(); i++) {

@@ -88,6 +88,26 @@ class ConfigExamplesTest {
                 .contains("refreshInterval: \"1h\"");
     }
 
+    /**
+     * The whole advanced spec (ProxyGroups, Tailscale Services, kubectl over the tailnet, app connectors), its
+     * concrete {@code #:} alternatives for them switched on (the app connector domains, a gateway on the
+     * ingress group), renders: every group, the grants and bindings, the nodeAttr.
+     */
+    @Test
+    void theWholeAdvancedSpecRenders(@TempDir Path dir) throws IOException {
+        String advanced = Files.readString(SharedData.spec().resolveSibling("advanced.yaml"), StandardCharsets.UTF_8)
+                .replaceAll("(?m)^  #: (appConnectors:|  - \\{name: github)", "  $1")
+                .replaceAll("(?m)^#: (gateways:|  - name: tailnet|    namespace:|    gatewayClassName:|    hostname:|    tags:|    proxyGroup:"
+                        + "|    listeners:|      - \\{name: https)", "$1");
+        GenerationResult result = TestConfigs.generator(TestConfigs.write(dir, advanced)).render();
+        assertThat(result.objectsByKind()).containsEntry("ProxyGroup", 3).containsEntry("Gateway", 1);
+        assertThat(TestConfigs.text(result, "manifests/tailscale-gateways.yaml")).contains("tailscale.com/proxy-group: \"ingress-proxy\"");
+        assertThat(TestConfigs.text(result, "manifests/tailscale-operator.yaml")).contains("name: \"tailscale-access-cluster-admin\"")
+                .contains("name: \"tailscale-access-view\"");
+        assertThat(TestConfigs.text(result, "policy/tailnet-policy.hujson")).contains("\"tailscale.com/cap/kubernetes\"")
+                .contains("\"tailscale.com/app-connectors\"");
+    }
+
     @Test
     void everySchemaExampleLoads() throws IOException {
         List<Path> examples;

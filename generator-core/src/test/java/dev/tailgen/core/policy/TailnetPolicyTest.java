@@ -9,6 +9,8 @@ import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.TestConfigs;
 import dev.tailgen.core.exposure.ExposureRulesTest;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class TailnetPolicyTest {
+public class TailnetPolicyTest {
     /** HuJSON is JSON with comments and trailing commas (github.com/tailscale/hujson); Jackson reads exactly that with two features. */
-    static final JsonMapper HUJSON = JsonMapper.builder()
+    public static final JsonMapper HUJSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
@@ -107,6 +109,30 @@ class TailnetPolicyTest {
     @MethodSource("crossChecks")
     void crossChecksFailWithExactMessage(String kind, String config, String expected, @TempDir Path dir) {
         TestConfigs.assertRenderFails(dir, config, expected);
+    }
+
+    /**
+     * examples/cluster: ProxyGroup replicas carry spec.tags, Tailscale Services the tags annotation of the
+     * Service or Ingress (else PROXY_TAGS); the operator creates both, so its tag owns every one, and
+     * autoApprovers.services lets each group's devices advertise the Services it serves.
+     */
+    @Test
+    void ownsProxyGroupAndTailscaleServiceTags(@TempDir Path dir) throws IOException {
+        String config = Files.readString(Path.of("..", "examples", "cluster", "tailscale.yaml"), StandardCharsets.UTF_8);
+        GenerationResult result = TestConfigs.generator(TestConfigs.write(dir, config)).render();
+        JsonNode policy = HUJSON.readTree(TestConfigs.text(result, "policy/tailnet-policy.hujson"));
+        Set<String> carried = tagsInManifests(result);
+        assertThat(carried).contains("tag:atlantis-ingress", "tag:atlantis-egress", "tag:atlantis-apiserver", "tag:speedtest",
+                "tag:app-connector");
+        JsonNode owners = policy.path("tagOwners");
+        for (String tag : carried) {
+            assertThat(owners.has(tag)).as(tag + " has an owner").isTrue();
+            if (!tag.equals("tag:atlantis-k8s01")) {
+                assertThat(owners.path(tag).toString()).as(tag + " is owned by the operator").isEqualTo("[\"tag:atlantis-k8s01\"]");
+            }
+        }
+        assertThat(policy.path("autoApprovers").path("services").toString()).isEqualTo("{\"tag:atlantis-apiserver\":"
+                + "[\"tag:atlantis-apiserver\"],\"tag:speedtest\":[\"tag:atlantis-ingress\"],\"tag:atlantis-proxies\":[\"tag:atlantis-ingress\"]}");
     }
 
     @Test
