@@ -156,6 +156,32 @@ public class ProxyGroupsTest {
                 """);
     }
 
+    /** The in-process proxy in auth mode: the grant goes to the operator's tags, and the report names its device for kubectl. */
+    @Test
+    void accessThroughTheInProcessProxyGrantsTheOperatorsTags(@TempDir Path dir) throws Exception {
+        String config = GROUPS.replace("  allowImpersonation: true\n", "  mode: \"true\"\n").replace("""
+                  - name: api
+                    type: kube-apiserver
+                    tags: [tag:api]
+                    kubeAPIServer: {hostname: k8s}
+                """, "");
+        GenerationResult result = render(dir, config);
+        JsonNode policy = TailnetPolicyTest.HUJSON.readTree(TestConfigs.text(result, "policy/tailnet-policy.hujson"));
+        assertThat(policy.path("grants").get(0).path("dst").toString()).isEqualTo("[\"tag:k8s-operator\"]");
+        JsonNode inventory = JSON.readTree(TestConfigs.text(result, "inventory.json"));
+        assertThat(inventory.path("apiServerProxies").toString()).isEqualTo("[{\"magicDns\":\"tailscale-operator.tail-xxxxx.ts.net\","
+                + "\"object\":\"Deployment tailscale/operator (in-process proxy)\",\"mode\":\"auth\",\"tags\":[\"tag:k8s-operator\"],"
+                + "\"kubeconfig\":\"tailscale configure kubeconfig tailscale-operator\"}]");
+        assertThat(TestConfigs.text(result, "manifests/tailscale-operator.yaml")).contains("""
+                subjects:
+                  - kind: "ServiceAccount"
+                    name: "operator"
+                    namespace: "tailscale"
+                  - kind: "ServiceAccount"
+                    name: "kube-apiserver-auth-proxy"
+                """);
+    }
+
     @Test
     void theInventoryListsReplicasTailscaleServicesAndKubeconfigCommands(@TempDir Path dir) throws Exception {
         GenerationResult result = render(dir, GROUPS);
