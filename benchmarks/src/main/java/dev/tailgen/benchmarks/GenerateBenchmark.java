@@ -61,7 +61,7 @@ public class GenerateBenchmark {
             config = Files.createTempDirectory("tailgen-bench").resolve("tailscale.yaml");
             Files.writeString(config, ScaledConfig.of(services), StandardCharsets.UTF_8);
         }
-        return new Generator(new GeneratorSettings(config, "tailscale.yaml", SecretSource.systemEnvironment(), true));
+        return new Generator(new GeneratorSettings(config, "tailscale.yaml", SecretSource.systemEnvironment(), true, Homelab.FRONT_END));
     }
 
     @Benchmark

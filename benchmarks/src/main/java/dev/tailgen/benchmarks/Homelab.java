@@ -1,5 +1,6 @@
 package dev.tailgen.benchmarks;
 
+import dev.tailgen.core.FrontEnd;
 import dev.tailgen.core.Generator;
 import dev.tailgen.core.GeneratorSettings;
 import dev.tailgen.core.config.SecretSource;
@@ -8,6 +9,9 @@ import java.nio.file.Path;
 
 /** The bundled example, found from the repository root (where the benchmarks are run) or via -Dtailgen.example. */
 final class Homelab {
+    /** The Maven goal's names, so the benchmarks render exactly the plugin's bytes. */
+    static final FrontEnd FRONT_END = FrontEnd.named("mvn tailscale:generate", "mvn tailscale:generate");
+
     private Homelab() {
     }
 
@@ -21,6 +25,6 @@ final class Homelab {
     }
 
     static Generator generator(Path config) {
-        return new Generator(new GeneratorSettings(config, "tailscale.yaml", SecretSource.systemEnvironment(), true));
+        return new Generator(new GeneratorSettings(config, "tailscale.yaml", SecretSource.systemEnvironment(), true, Homelab.FRONT_END));
     }
 }

@@ -202,7 +202,7 @@ public final class Generator {
         Delivery delivery = Delivery.plan(c.loaded().document(), c.config(), List.of(INSTALL, CRDS), SECTION_GROUPS, NAMESPACES,
                 manifests.keySet(), m.secret() != null);
         Set<String> inTalos = delivery.inTalos();
-        OutputLayout layout = new OutputLayout(settings.configDisplayName(), install.version(), talos);
+        OutputLayout layout = new OutputLayout(settings.configDisplayName(), install.version(), talos, settings.frontEnd().regenerateCommand());
         List<OutputFile> files = layout.files(manifests, delivery, m.secret(), crdManifests);
         files.addAll(layout.patches(m.patches()));
         Map<String, Long> inlineBytes = new LinkedHashMap<>();
@@ -211,7 +211,7 @@ public final class Generator {
         String sizeWarning = TalosSizes.warning(OutputLayout.INSTALL_PATCH, patchBytes);
         Inventory inventory = m.inventory().withTalos(new Inventory.TalosSection(talos.toString(), OutputLayout.INSTALL_PATCH, patchBytes,
                 inlineBytes, sizeWarning, delivery.bootstrapOnly() ? "bootstrap" : "owner", owners(delivery, m, crdManifests.size())));
-        files.addAll(layout.inventory(InventoryReport.write(inventory, settings.configDisplayName()), new InventoryJson().write(inventory)));
+        files.addAll(layout.inventory(InventoryReport.write(inventory, settings.configDisplayName(), settings.frontEnd().regenerateCommand()), new InventoryJson().write(inventory)));
         files.add(layout.policy(c.policy().hujson()));
         String issuer = c.config().talos().serviceAccountIssuer();
         if (issuer != null) {

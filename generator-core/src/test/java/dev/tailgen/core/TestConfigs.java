@@ -49,12 +49,20 @@ public final class TestConfigs {
         }
 
         @Override
+        public String serverFile() {
+            return "settings.xml";
+        }
+
+        @Override
         public Optional<ServerCredentials> server(String id) {
             return id.equals("tailscale-oauth")
                     ? Optional.of(new ServerCredentials("settings-id", new SecretValue("settings-secret")))
                     : Optional.empty();
         }
     };
+
+    /** Names the commands as the Maven plugin does, so the goldens hold exactly what Maven users get. */
+    public static final FrontEnd MAVEN = FrontEnd.named("mvn tailscale:generate", "mvn tailscale:generate");
 
     private TestConfigs() {
     }
@@ -100,6 +108,6 @@ public final class TestConfigs {
     }
 
     public static Generator generator(Path config) {
-        return new Generator(new GeneratorSettings(config, "tailscale.yaml", SECRETS, true));
+        return new Generator(new GeneratorSettings(config, "tailscale.yaml", SECRETS, true, MAVEN));
     }
 }

@@ -1,11 +1,13 @@
 package dev.tailgen.maven;
 
+import dev.tailgen.core.FrontEnd;
 import dev.tailgen.core.Generator;
 import dev.tailgen.core.GeneratorSettings;
 import dev.tailgen.core.config.SecretSource;
 import dev.tailgen.core.problem.TailgenException;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -20,6 +22,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Holds no secret: credentials come from placeholders resolved inside the core.
  */
 abstract class AbstractTailscaleMojo extends AbstractMojo {
+    /** How the core names the goals: as a Maven user types them, in messages and in the generated files' headers. */
+    static final FrontEnd FRONT_END = FrontEnd.named("mvn tailscale:generate", "mvn tailscale:generate");
 
     /**
      * The typed config file.
@@ -57,7 +61,8 @@ abstract class AbstractTailscaleMojo extends AbstractMojo {
             if (upToDate(secrets)) {
                 return;
             }
-            run(new Generator(new GeneratorSettings(config.toPath(), shown(config.toPath()), secrets, resolveSecrets())));
+            run(new Generator(new GeneratorSettings(config.toPath(), shown(config.toPath()), secrets, resolveSecrets(),
+                    FRONT_END)));
         } catch (TailgenException e) {
             if (e.userError()) {
                 throw new MojoFailureException(e.getMessage());
@@ -86,6 +91,10 @@ abstract class AbstractTailscaleMojo extends AbstractMojo {
         for (String warning : warnings) {
             getLog().warn(warning);
         }
+    }
+
+    static List<Path> paths(List<File> files) {
+        return files.stream().map(File::toPath).toList();
     }
 
     /** Paths in messages are relative to the project, as users typed them. */

@@ -40,11 +40,8 @@ public class CheckMojo extends AbstractOutputMojo {
         }
         List<String> differences = DriftCheck.differences(result.files(), outputDirectory.toPath());
         if (!differences.isEmpty()) {
-            List<String> moves = ProxyGroupMoves.against(result.files(), outputDirectory.toPath());
-            throw new MojoFailureException("the output in " + shown + " is out of date with " + shown(config.toPath()) + ": "
-                    + differences.size() + (differences.size() == 1 ? " file differs" : " files differ") + "\n"
-                    + String.join("\n", differences) + (moves.isEmpty() ? "" : "\nBefore you deploy it:\n" + String.join("\n", moves))
-                    + "\nTo fix it, run: " + fix + " and commit the folder");
+            throw new MojoFailureException(DriftCheck.outOfDate(shown, shown(config.toPath()), differences,
+                    ProxyGroupMoves.against(result.files(), outputDirectory.toPath()), fix));
         }
         getLog().info("The output in " + shown + " is up to date with " + shown(config.toPath()) + " (" + result.files().size() + " files)");
         log(List.of(), result.warnings());

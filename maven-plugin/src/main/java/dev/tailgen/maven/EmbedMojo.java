@@ -2,6 +2,7 @@ package dev.tailgen.maven;
 
 import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.Generator;
+import dev.tailgen.core.MachineConfigs;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -48,10 +49,11 @@ public class EmbedMojo extends AbstractTailscaleMojo {
     @Override
     void run(Generator generator) throws MojoFailureException {
         if (machineConfigs == null || machineConfigs.isEmpty()) {
-            throw new MojoFailureException("tailscale:embed needs the control-plane machine configs to update: " + MachineConfigs.HOW_TO_NAME);
+            throw new MojoFailureException("tailscale:embed needs the control-plane machine configs to update: "
+                    + PropertyNames.HOW_TO_NAME_MACHINE_CONFIGS);
         }
         GenerationResult result = generator.render();
-        log(MachineConfigs.embed(machineConfigs, result.talosVersion(), MachineConfigs.inline(result.talosContent(), embedSecret),
-                result.talosContent(), this::shown), result.warnings());
+        log(MachineConfigs.embed(result, paths(machineConfigs), embedSecret, this::shown, PropertyNames.HOW_TO_NAME_MACHINE_CONFIGS),
+                result.warnings());
     }
 }

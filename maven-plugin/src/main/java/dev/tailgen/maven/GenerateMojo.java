@@ -60,6 +60,6 @@ public class GenerateMojo extends AbstractOutputMojo {
         List<String> moves = ProxyGroupMoves.against(result.files(), outputDirectory.toPath());
         generator.write(result, outputDirectory.toPath(), fingerprint).forEach(getLog()::warn);
         moves.forEach(getLog()::warn);
-        log(Summary.lines(result, shown(outputDirectory.toPath()), true), result.warnings());
+        log(Summary.lines(result, shown(outputDirectory.toPath()), true, FRONT_END), result.warnings());
     }
 }

@@ -27,6 +27,11 @@ final class MavenSecretSource implements SecretSource {
     }
 
     @Override
+    public String serverFile() {
+        return "settings.xml";
+    }
+
+    @Override
     public Optional<ServerCredentials> server(String id) {
         Server server = settings == null ? null : settings.getServer(id);
         if (server == null) {

@@ -2,6 +2,7 @@ package dev.tailgen.maven;
 
 import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.Generator;
+import dev.tailgen.core.MachineConfigs;
 import dev.tailgen.core.output.Summary;
 import java.io.File;
 import java.util.List;
@@ -43,13 +44,13 @@ public class ValidateMojo extends AbstractTailscaleMojo {
     void run(Generator generator) throws MojoFailureException {
         GenerationResult result = generator.render();
         if (machineConfigs != null && !machineConfigs.isEmpty()) {
-            List<String> stale = MachineConfigs.stale(machineConfigs, result.talosVersion(), result.talosContent(), this::shown);
+            List<String> stale = MachineConfigs.stale(result, paths(machineConfigs), this::shown, PropertyNames.HOW_TO_NAME_MACHINE_CONFIGS);
             if (!stale.isEmpty()) {
                 throw new MojoFailureException(String.join("\n", stale) + "\nTo fix it, run: mvn tailscale:embed"
                         + " (control planes must all carry the same, current manifests)");
             }
         }
-        log(Summary.lines(result, "", false), result.warnings());
+        log(Summary.lines(result, "", false, FRONT_END), result.warnings());
         if (machineConfigs != null && !machineConfigs.isEmpty()) {
             getLog().info(machineConfigs.size() + " control-plane config(s) carry the current manifests");
         }

@@ -60,6 +60,19 @@ public final class DriftCheck {
         return out;
     }
 
+    /**
+     * The failure text of a check that found differences, for every front-end.
+     *
+     * @param moves exposures the change moves onto or off a ProxyGroup ({@link ProxyGroupMoves})
+     * @param fix   the front-end's command that brings the folder up to date
+     */
+    public static String outOfDate(String shownOutput, String shownConfig, List<String> differences, List<String> moves, String fix) {
+        return "the output in " + shownOutput + " is out of date with " + shownConfig + ": " + differences.size()
+                + (differences.size() == 1 ? " file differs" : " files differ") + "\n" + String.join("\n", differences)
+                + (moves.isEmpty() ? "" : "\nBefore you deploy it:\n" + String.join("\n", moves))
+                + "\nTo fix it, run: " + fix + " and commit the folder";
+    }
+
     private static String diff(String path, String committed, String wanted) {
         List<String> before = lines(committed);
         List<String> after = lines(wanted);

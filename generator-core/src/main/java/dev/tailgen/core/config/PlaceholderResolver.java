@@ -17,9 +17,7 @@ import java.util.regex.Pattern;
 public final class PlaceholderResolver {
     private static final Pattern PLACEHOLDER = NamePatterns.PLACEHOLDER_PATTERN;
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final String FORMS = "${env:NAME}, ${file:PATH} or ${settings:SERVER_ID}";
-
-    /** Which half of a credential a value is: settings.xml servers give username or password. */
+    /** Which half of a credential a value is: a settings server gives username and password. */
     public enum Role {
         CLIENT_ID, CLIENT_SECRET
     }
@@ -41,7 +39,7 @@ public final class PlaceholderResolver {
         if (!m.matches()) {
             if (raw.contains("${")) {
                 throw new ConfigException(doc.problemAt(pointer,
-                        "not a placeholder this plugin knows: write the whole value as " + FORMS));
+                        "not a placeholder this plugin knows: write the whole value as " + forms()));
             }
             return new SecretValue(raw);
         }
@@ -65,7 +63,8 @@ public final class PlaceholderResolver {
         String value = source.environment(name).orElse(null);
         if (value == null || value.isEmpty()) {
             throw new ConfigException(doc.problemAt(pointer,
-                    "environment variable " + name + " is not set; export it before running, or use ${file:PATH} or ${settings:SERVER_ID}"));
+                    "environment variable " + name + " is not set; export it before running, or use "
+                            + (source.serversRefused().isPresent() ? "${file:PATH}" : "${file:PATH} or ${settings:SERVER_ID}")));
         }
         return new SecretValue(value.strip());
     }
@@ -94,15 +93,26 @@ public final class PlaceholderResolver {
         }
     }
 
+    /** The forms this front-end resolves. */
+    private String forms() {
+        return source.serversRefused().isPresent() ? "${env:NAME} or ${file:PATH}" : "${env:NAME}, ${file:PATH} or ${settings:SERVER_ID}";
+    }
+
+    /** Refused, even in validate, where the front-end has no servers: the same config must fail in CI as it would at generate. */
     private SecretValue fromSettings(ConfigDocument doc, String pointer, String id, Role role) {
+        source.serversRefused().ifPresent(why -> {
+            throw new ConfigException(doc.problemAt(pointer, "${settings:" + id + "}: " + why));
+        });
         if (id.isBlank()) {
-            throw new ConfigException(doc.problemAt(pointer, "${settings:} needs a server id from settings.xml, e.g. ${settings:tailscale-oauth}"));
+            throw new ConfigException(doc.problemAt(pointer, "${settings:} needs a server id from " + source.serverFile()
+                    + ", e.g. ${settings:tailscale-oauth}"));
         }
         if (!resolve) {
             return standIn();
         }
         SecretSource.ServerCredentials server = source.server(id).orElseThrow(() -> new ConfigException(doc.problemAt(pointer,
-                "${settings:" + id + "}: settings.xml has no <server> with <id>" + id + "</id>; add one with <username> (client id) and <password> (client secret)")));
+                "${settings:" + id + "}: " + source.serverFile() + " has no <server> with <id>" + id
+                        + "</id>; add one with <username> (client id) and <password> (client secret)")));
         if (role == Role.CLIENT_ID) {
             if (server.username() == null || server.username().isBlank()) {
                 throw new ConfigException(doc.problemAt(pointer, "${settings:" + id + "}: the <server> has no <username> (the OAuth client id)"));

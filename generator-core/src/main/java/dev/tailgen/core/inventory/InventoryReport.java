@@ -18,13 +18,16 @@ public final class InventoryReport {
     private InventoryReport() {
     }
 
-    /** @param configName how the config file is named in the header */
-    public static String write(Inventory inv, String configName) {
+    /**
+     * @param configName how the config file is named in the header
+     * @param regenerate the command the header names for regenerating the report (the front-end's)
+     */
+    public static String write(Inventory inv, String configName, String regenerate) {
         InventoryReport r = new InventoryReport();
         r.line("# Tailnet report: " + inv.cluster());
         r.line("");
         r.line("Generated from " + configName + " by tailscale-maven-plugin (operator " + inv.operatorVersion()
-                + ", tailnet `" + inv.tailnetDomain() + "`). Do not edit: change the config and run `mvn tailscale:generate`.");
+                + ", tailnet `" + inv.tailnetDomain() + "`). Do not edit: change the config and run `" + regenerate + "`.");
         r.line("");
         r.line("## Topology");
         r.line("");

@@ -55,11 +55,14 @@ public final class OutputLayout {
     public static final String CRD_URLS = "manifests/" + CRD_GROUP + ".urls";
 
     private final String configName;
+    private final String regenerate;
     private final String operatorVersion;
     private final TalosVersion talos;
 
-    public OutputLayout(String configName, String operatorVersion, TalosVersion talos) {
+    /** @param regenerate the command file headers name for regenerating them (the front-end's) */
+    public OutputLayout(String configName, String operatorVersion, TalosVersion talos, String regenerate) {
         this.configName = configName;
+        this.regenerate = regenerate;
         this.operatorVersion = operatorVersion;
         this.talos = talos;
     }
@@ -225,7 +228,7 @@ public final class OutputLayout {
 
     private List<String> manifestHeader() {
         return List.of("Tailscale Kubernetes operator " + operatorVersion + ", generated from " + configName
-                + " by tailscale-maven-plugin. Do not edit: change the config and run mvn tailscale:generate.");
+                + " by tailscale-maven-plugin. Do not edit: change the config and run " + regenerate + ".");
     }
 
     private List<String> patchHeader(String self) {

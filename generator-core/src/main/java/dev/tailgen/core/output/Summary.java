@@ -1,5 +1,6 @@
 package dev.tailgen.core.output;
 
+import dev.tailgen.core.FrontEnd;
 import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.inventory.Inventory;
 import dev.tailgen.talos.TalosVersion;
@@ -17,8 +18,9 @@ public final class Summary {
     /**
      * @param shownOutput how to name the output folder in commands (relative to the project when possible)
      * @param written     false for validate (nothing written)
+     * @param frontEnd    names the command that writes the files
      */
-    public static List<String> lines(GenerationResult r, String shownOutput, boolean written) {
+    public static List<String> lines(GenerationResult r, String shownOutput, boolean written, FrontEnd frontEnd) {
         List<String> lines = new ArrayList<>();
         TalosVersion talos = r.talosVersion();
         lines.add("Tailscale operator " + r.operatorVersion() + " in namespace " + r.namespace()
@@ -53,7 +55,7 @@ public final class Summary {
             lines.add("  or on a running cluster: talosctl patch mc -n <control-plane> --patch @" + patch
                     + ", then talosctl -n <control-plane> upgrade-k8s --to <current Kubernetes version>");
         } else {
-            lines.add("Config is valid; nothing written. Run mvn tailscale:generate to write the files.");
+            lines.add("Config is valid; nothing written. Run " + frontEnd.generateCommand() + " to write the files.");
         }
         return lines;
     }

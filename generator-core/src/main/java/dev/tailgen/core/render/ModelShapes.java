@@ -43,7 +43,7 @@ import java.util.TreeMap;
  *
  * <p>Why not bind: Jackson builds a reader for every type reachable from a class before it reads the
  * first document. For the kinds we emit that loaded and introspected some 500 fabric8 classes
- * (PodSpec alone reaches most of them) and cost about 0.4 s of a cold {@code mvn tailscale:generate}.
+ * (PodSpec alone reaches most of them) and cost about 0.4 s of a cold generate run.
  * This looks only at the classes of the fields present (about 125), once each. It is also stricter
  * than binding, which turns {@code "80"} into a port, {@code 1.5} into a replica count and keeps a
  * null in a list of strings: here each of those fails.

@@ -120,7 +120,7 @@ class ConfigChainTest {
                   - {name: dash, hostname: web, backend: {service: web, port: 80}}
                 """);
 
-        Generator generator = new Generator(new GeneratorSettings(leaf, "clusters/a/tailscale.yaml", TestConfigs.SECRETS, true));
+        Generator generator = new Generator(new GeneratorSettings(leaf, "clusters/a/tailscale.yaml", TestConfigs.SECRETS, true, TestConfigs.MAVEN));
         assertThatThrownBy(generator::render).isInstanceOf(ConfigException.class).hasMessage("clusters/a/tailscale.yaml:5:28: ingresses[0].hostname: tailnet device name \"web\" is already taken"
                 + " by services[0] at line 14 of base/tailscale.yaml; every device on the tailnet needs its own name");
     }

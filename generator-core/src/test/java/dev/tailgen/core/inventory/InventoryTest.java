@@ -45,7 +45,7 @@ class InventoryTest {
 
     @Test
     void theReportShowsTheWarning() {
-        assertThat(InventoryReport.write(withDevices(90), "tailscale.yaml"))
+        assertThat(InventoryReport.write(withDevices(90), "tailscale.yaml", "mvn tailscale:generate"))
                 .contains("> **Warning:** this config creates 90 tailnet devices, near the 100 of Tailscale's free plan");
     }
 

@@ -46,7 +46,7 @@ class OperatorInstallTest {
                       secretName: ts-oauth
                 """);
         GenerationResult r = new dev.tailgen.core.Generator(new dev.tailgen.core.GeneratorSettings(TestConfigs.write(dir, config),
-                "tailscale.yaml", TestConfigs.SECRETS, false)).render();
+                "tailscale.yaml", TestConfigs.SECRETS, false, TestConfigs.MAVEN)).render();
         assertThat(TestConfigs.text(r, "manifests/tailscale-operator-credentials.yaml")).endsWith("""
                 spec:
                   data:

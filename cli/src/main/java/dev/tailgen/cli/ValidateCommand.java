@@ -1,0 +1,41 @@
+package dev.tailgen.cli;
+
+import dev.tailgen.core.GenerationResult;
+import dev.tailgen.core.MachineConfigs;
+import dev.tailgen.core.output.Summary;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tailgen validate}: the plugin's tailscale:validate. */
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Tailgen.Version.class,
+        description = "Run every check of generate and write nothing (what CI runs). Placeholders are checked but not resolved,"
+                + " so CI needs no credentials.")
+final class ValidateCommand extends Subcommand {
+    @Option(names = "--machine-config", paramLabel = "FILE",
+            description = "A control-plane machine config that must carry the current manifests (repeat for each control plane).")
+    List<Path> machineConfigs = List.of();
+
+    @Override
+    boolean resolveSecrets() {
+        return false;
+    }
+
+    @Override
+    public Integer call() {
+        GenerationResult result = generator().render();
+        if (!machineConfigs.isEmpty()) {
+            List<String> stale = MachineConfigs.stale(result, machineConfigs, Subcommand::shown, EmbedCommand.HOW_TO_NAME);
+            if (!stale.isEmpty()) {
+                throw new Tailgen.Failure(String.join("\n", stale) + "\nTo fix it, run: tailgen embed " + EmbedCommand.options(machineConfigs)
+                        + " (control planes must all carry the same, current manifests)");
+            }
+        }
+        log(Summary.lines(result, "", false, common.frontEnd()), result.warnings());
+        if (!machineConfigs.isEmpty()) {
+            out().println(machineConfigs.size() + " control-plane config(s) carry the current manifests");
+        }
+        return Tailgen.OK;
+    }
+}
