@@ -120,6 +120,23 @@ class TailgenTest {
         assertThat(run("validate", "--config", config, "--machine-config", cp.toString()).code()).isZero();
     }
 
+    /** An error that is not the config's (here an output path under a file): exit 3, the stack trace only with --debug. */
+    @Test
+    void anInternalErrorExitsWithThreeAndPrintsItsTraceOnlyWithDebug(@TempDir Path dir) throws IOException {
+        Path config = write(dir, MINIMAL);
+        Files.writeString(dir.resolve("client_id"), "cid", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("client_secret"), "csecret", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("afile"), "", StandardCharsets.UTF_8);
+        String output = dir.resolve("afile").resolve("out").toString();
+        Run plain = run("generate", "--config", config.toString(), "--output", output);
+        assertThat(plain.code()).isEqualTo(3);
+        assertThat(plain.err()).isEqualTo("cannot write " + output + ": FileAlreadyExistsException " + dir.resolve("afile")
+                + " (--debug prints the stack trace)\n");
+        Run debug = run("generate", "--debug", "--config", config.toString(), "--output", output);
+        assertThat(debug.code()).isEqualTo(3);
+        assertThat(debug.err()).contains("\tat dev.tailgen.core.output.OutputWriter.write(");
+    }
+
     static final String MINIMAL = """
             apiVersion: tailgen.dev/v1alpha1
             kind: TailscaleCluster

@@ -6,12 +6,17 @@ import dev.tailgen.core.config.SecretSource.ServerCredentials;
 import dev.tailgen.talos.NamePatterns;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,10 +25,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * What a generate depends on, as one SHA-256: the plugin's own code, templates and schema (the core
- * jar's bytes), the config file and each base its {@code extends} names, every placeholder's resolved value (hashed, never kept in clear:
+ * What a generate depends on, as one SHA-256: the code that shapes the output (the core with its
+ * templates and schema, the Talos library and the libraries that render and write, each jar by its
+ * central directory), the config file and each base its {@code extends} names, every placeholder's resolved value (hashed, never kept in clear:
  * only this digest is stored), the files {@code ${file:...}} and {@code crdSource} point at. Reads
  * raw bytes and scans the config text; it loads no template engine, schema or YAML parser, so an
  * up-to-date build costs a few milliseconds.
@@ -80,14 +88,34 @@ public final class Fingerprint {
     }
 
     /** The core's jar (or classes folder): code, templates and schema in one. Hashed once per JVM. */
+    /**
+     * One resource of each artifact whose code shapes the output: the core (with its templates, schema
+     * and release data), the Talos library, and the libraries that parse, render, check and write.
+     * Found by resource name, so no class loads; one shaded jar holding them all is hashed once.
+     */
+    private static final List<String> OUTPUT_CODE = List.of(
+            "dev/tailgen/core/uptodate/Fingerprint.class",
+            "dev/tailgen/talos/TalosVersion.class",
+            "com/fasterxml/jackson/databind/ObjectMapper.class",
+            "com/fasterxml/jackson/dataformat/yaml/YAMLFactory.class",
+            "org/yaml/snakeyaml/Yaml.class",
+            "com/hubspot/jinjava/Jinjava.class",
+            "io/fabric8/kubernetes/api/model/Pod.class",
+            "com/networknt/schema/Schema.class");
+
     private static byte[] code() {
         byte[] digest = codeDigest;
         if (digest == null) {
             MessageDigest sha = sha256();
-            try {
-                hashTree(sha, Path.of(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-            } catch (URISyntaxException | SecurityException e) {
-                update(sha, "unknown-code-location");
+            ClassLoader loader = Fingerprint.class.getClassLoader();
+            Set<Path> seen = new HashSet<>();
+            for (String resource : OUTPUT_CODE) {
+                Path location = location(loader.getResource(resource), resource);
+                if (location == null) {
+                    update(sha, "\0missing " + resource);
+                } else if (seen.add(location)) {
+                    hashCode(sha, location);
+                }
             }
             digest = sha.digest();
             codeDigest = digest;
@@ -95,11 +123,52 @@ public final class Fingerprint {
         return digest;
     }
 
-    private static void hashTree(MessageDigest sha, Path root) {
-        if (Files.isRegularFile(root)) {
-            sha.update(read(root));
-            return;
+    /** The jar or classes folder a resource comes from, or null when it is not on the class path. */
+    private static Path location(URL url, String resource) {
+        if (url == null) {
+            return null;
         }
+        try {
+            if (url.getProtocol().equals("jar")) {
+                String file = url.getPath(); // file:/.../x.jar!/dev/...
+                return Path.of(new URI(file.substring(0, file.indexOf("!/"))));
+            }
+            Path path = Path.of(url.toURI());
+            for (int i = 0; i < resource.split("/").length; i++) {
+                path = path.getParent();
+            }
+            return path;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Path.of(url.toString()); // an unusual class loader: its URL still names the code
+        }
+    }
+
+    /**
+     * A jar by its central directory (each entry's name, CRC-32 and size): megabytes of bundled
+     * libraries cost a read of their index, not of their bytes. A classes folder file by file.
+     */
+    private static void hashCode(MessageDigest sha, Path location) {
+        if (Files.isRegularFile(location)) {
+            try (ZipFile zip = new ZipFile(location.toFile())) {
+                List<ZipEntry> entries = new ArrayList<>(zip.stream().toList());
+                entries.sort(Comparator.comparing(ZipEntry::getName));
+                ByteBuffer numbers = ByteBuffer.allocate(16);
+                for (ZipEntry e : entries) {
+                    update(sha, e.getName());
+                    numbers.clear();
+                    numbers.putLong(e.getCrc()).putLong(e.getSize());
+                    sha.update(numbers.array());
+                }
+                return;
+            } catch (IOException e) {
+                sha.update(read(location)); // not a zip: its bytes
+                return;
+            }
+        }
+        hashTree(sha, location);
+    }
+
+    private static void hashTree(MessageDigest sha, Path root) {
         if (!Files.isDirectory(root)) {
             update(sha, "\0missing " + root);
             return;
