@@ -6,6 +6,7 @@ import dev.tailgen.core.check.ProxyGroupMoves;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.tailgen.core.problem.GenerationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,12 +31,12 @@ final class CheckCommand extends Subcommand {
         String fix = "tailgen generate --config " + shown(common.config) + " --output " + shown
                 + (common.regenerateCommand.equals(Common.MAVEN_GOAL) ? "" : " --regenerate-command '" + common.regenerateCommand + "'");
         if (!Files.isDirectory(output)) {
-            throw new Tailgen.Failure("no generated output at " + shown + " to check; run " + fix + " and commit the folder");
+            throw new GenerationException("no generated output at " + shown + " to check; run " + fix + " and commit the folder", true);
         }
         List<String> differences = DriftCheck.differences(result.files(), output);
         if (!differences.isEmpty()) {
-            throw new Tailgen.Failure(DriftCheck.outOfDate(shown, shown(common.config), differences,
-                    ProxyGroupMoves.against(result.files(), output), fix));
+            throw new GenerationException(DriftCheck.outOfDate(shown, shown(common.config), differences,
+                    ProxyGroupMoves.against(result.files(), output), fix), true);
         }
         out().println("The output in " + shown + " is up to date with " + shown(common.config) + " (" + result.files().size() + " files)");
         log(List.of(), result.warnings());

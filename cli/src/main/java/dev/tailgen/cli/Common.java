@@ -20,9 +20,8 @@ final class Common {
 
     /** How files and messages name the config: relative to the project folder, so the bytes equal the Maven plugin's. */
     String configName() {
-        Path config = this.config.toAbsolutePath().normalize();
-        Path base = (baseDir != null ? baseDir.toAbsolutePath() : config.getParent()).normalize();
-        return config.startsWith(base) ? base.relativize(config).toString().replace(java.io.File.separatorChar, '/') : config.toString();
+        Path base = baseDir != null ? baseDir : config.toAbsolutePath().normalize().getParent();
+        return Subcommand.relative(base, config);
     }
 
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "tailscale.yaml",

@@ -5,6 +5,7 @@ import dev.tailgen.core.MachineConfigs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import dev.tailgen.core.problem.GenerationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,7 +31,7 @@ final class EmbedCommand extends Subcommand {
     @Override
     public Integer call() {
         if (machineConfigs.isEmpty()) {
-            throw new Tailgen.Failure("tailgen embed needs the control-plane machine configs to update: " + HOW_TO_NAME);
+            throw new GenerationException("tailgen embed needs the control-plane machine configs to update: " + HOW_TO_NAME, true);
         }
         GenerationResult result = generator().render();
         log(MachineConfigs.embed(result, machineConfigs, embedSecret, Subcommand::shown, HOW_TO_NAME), result.warnings());

@@ -34,9 +34,14 @@ abstract class Subcommand implements Callable<Integer> {
 
     /** Paths in messages are relative to the working directory when they are inside it, as users typed them. */
     static String shown(Path path) {
-        Path base = Path.of("").toAbsolutePath().normalize();
+        return relative(Path.of(""), path);
+    }
+
+    /** {@code path} relative to {@code base} with '/' separators when it is inside it, else absolute. */
+    static String relative(Path base, Path path) {
+        Path b = base.toAbsolutePath().normalize();
         Path p = path.toAbsolutePath().normalize();
-        return p.startsWith(base) && !p.equals(base) ? base.relativize(p).toString().replace(File.separatorChar, '/') : p.toString();
+        return p.startsWith(b) && !p.equals(b) ? b.relativize(p).toString().replace(File.separatorChar, '/') : p.toString();
     }
 
     PrintWriter out() {

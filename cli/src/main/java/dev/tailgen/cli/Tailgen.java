@@ -53,10 +53,6 @@ public final class Tailgen implements Runnable {
         cli.setOut(stdout);
         cli.setErr(stderr);
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof Failure f) {
-                stderr.println(f.getMessage());
-                return FAILED;
-            }
             if (e instanceof TailgenException t && t.userError()) {
                 stderr.println(t.getMessage());
                 return FAILED;
@@ -70,15 +66,6 @@ public final class Tailgen implements Runnable {
             return INTERNAL;
         });
         return cli.execute(args);
-    }
-
-    /** A failure the user fixes (a stale output, an unset option): its message alone, exit code 1. */
-    static final class Failure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Failure(String message) {
-            super(message);
-        }
     }
 
     /** {@code tailgen --version}: this build's version (filtered into cli.properties by the reactor). */

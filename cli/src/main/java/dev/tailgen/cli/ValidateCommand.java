@@ -5,6 +5,7 @@ import dev.tailgen.core.MachineConfigs;
 import dev.tailgen.core.output.Summary;
 import java.nio.file.Path;
 import java.util.List;
+import dev.tailgen.core.problem.GenerationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,8 +29,8 @@ final class ValidateCommand extends Subcommand {
         if (!machineConfigs.isEmpty()) {
             List<String> stale = MachineConfigs.stale(result, machineConfigs, Subcommand::shown, EmbedCommand.HOW_TO_NAME);
             if (!stale.isEmpty()) {
-                throw new Tailgen.Failure(String.join("\n", stale) + "\nTo fix it, run: tailgen embed " + EmbedCommand.options(machineConfigs)
-                        + " (control planes must all carry the same, current manifests)");
+                throw new GenerationException(String.join("\n", stale) + "\nTo fix it, run: tailgen embed " + EmbedCommand.options(machineConfigs)
+                        + " (control planes must all carry the same, current manifests)", true);
             }
         }
         log(Summary.lines(result, "", false, common.frontEnd()), result.warnings());

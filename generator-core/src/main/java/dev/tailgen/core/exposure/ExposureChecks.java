@@ -87,7 +87,7 @@ public final class ExposureChecks {
             for (String service : item.tailscaleServices()) {
                 String pointer = nameKey(doc, item.pointer());
                 String first = taken.putIfAbsent(service, pointer);
-                String host = service.substring("svc:".length());
+                String host = ProxyGroupsSection.serviceHost(service);
                 if (first != null) {
                     problems.add(pointer, "Tailscale Service \"" + service + "\" is already served by " + problems.describe(first)
                             + "; each Tailscale Service name has one owner: choose another hostname");

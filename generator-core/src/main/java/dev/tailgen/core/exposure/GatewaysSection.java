@@ -60,7 +60,7 @@ public final class GatewaysSection implements Section<GatewaysSection.TailnetGat
         /** The data plane Service is a Service: its label or annotation, else the default (op/sts.go:proxyClassForObject). */
         @Override
         public List<String> tailscaleServices() {
-            return proxyGroup == null ? List.of() : List.of("svc:" + hostname);
+            return proxyGroup == null ? List.of() : List.of(ProxyGroupsSection.tailscaleService(hostname));
         }
 
         @Override

@@ -54,7 +54,7 @@ public final class IngressesSection implements Section<IngressesSection.ExposedI
         /** The first label of tls[0].hosts[0] names it (op/ingress-for-pg.go:maybeProvision). */
         @Override
         public List<String> tailscaleServices() {
-            return proxyGroup == null ? List.of() : List.of("svc:" + hostname);
+            return proxyGroup == null ? List.of() : List.of(ProxyGroupsSection.tailscaleService(hostname));
         }
 
         @Override

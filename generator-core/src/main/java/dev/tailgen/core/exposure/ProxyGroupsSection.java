@@ -32,6 +32,7 @@ public final class ProxyGroupsSection implements Section<ProxyGroupsSection.Grou
     static final String AUTH_PROXY_SERVICE_ACCOUNT = "kube-apiserver-auth-proxy";
     /** The operator's default replica count (api/types_proxygroup.go), written out. */
     static final int DEFAULT_REPLICAS = 2;
+    private static final String SERVICE_PREFIX = "svc:";
 
     private ProxyGroupsSection() {
     }
@@ -84,7 +85,7 @@ public final class ProxyGroupsSection implements Section<ProxyGroupsSection.Grou
 
         @Override
         public List<String> tailscaleServices() {
-            return serviceHost == null ? List.of() : List.of("svc:" + serviceHost);
+            return serviceHost == null ? List.of() : List.of(tailscaleService(serviceHost));
         }
     }
 
@@ -201,6 +202,16 @@ public final class ProxyGroupsSection implements Section<ProxyGroupsSection.Grou
             problems.add(item.pointer() + "/proxyClass", item.object() + " is served by ProxyGroup " + item.proxyGroup()
                     + ", whose proxyClass applies (the operator ignores the item's own); remove proxyClass here, or set it on the group");
         }
+    }
+
+    /** A Tailscale Service's name: {@code svc:<host>}, its MagicDNS name {@code <host>.<tailnet>} (op/svc-for-pg.go, op/ingress-for-pg.go). */
+    static String tailscaleService(String host) {
+        return SERVICE_PREFIX + host;
+    }
+
+    /** The host part of a Tailscale Service's name. */
+    static String serviceHost(String tailscaleService) {
+        return tailscaleService.substring(SERVICE_PREFIX.length());
     }
 
     /** The group's replica device names, or none when it is not defined. */

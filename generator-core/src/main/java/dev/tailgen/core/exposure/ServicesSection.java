@@ -53,7 +53,7 @@ public final class ServicesSection implements Section<ServicesSection.ExposedSer
 
         @Override
         public List<String> tailscaleServices() {
-            return proxyGroup == null ? List.of() : List.of("svc:" + hostname);
+            return proxyGroup == null ? List.of() : List.of(ProxyGroupsSection.tailscaleService(hostname));
         }
 
         /** None of its own when a ProxyGroup serves it: the group's class applies. */

@@ -47,6 +47,10 @@ public record Inventory(
      * @param serves  the objects it serves or carries
      */
     public record ProxyGroupEntry(String object, String type, List<String> devices, List<String> tags, List<String> serves) {
+        /** The group's name: its object is {@code ProxyGroup <name>}. */
+        public String name() {
+            return object.substring(object.indexOf(' ') + 1);
+        }
     }
 
     /** One line of the access matrix: {@code who} reaches {@code exposure} (a MagicDNS name) on {@code ports}, by rule {@code rule}. */

@@ -37,8 +37,7 @@ public final class InventoryBuilder {
         }
         List<Inventory.ProxyGroupEntry> groups = new ArrayList<>();
         for (Inventory.ProxyGroupEntry g : entries.proxyGroups) {
-            String name = g.object().substring(g.object().indexOf(' ') + 1);
-            List<String> serves = exposure.items().stream().filter(item -> name.equals(item.proxyGroup())).map(Exposed::object).toList();
+            List<String> serves = exposure.items().stream().filter(item -> g.name().equals(item.proxyGroup())).map(Exposed::object).toList();
             groups.add(new Inventory.ProxyGroupEntry(g.object(), g.type(), g.devices(), g.tags(), serves));
         }
         return new Inventory(cluster, domain, install.version(), entries.endpoints, entries.routers, entries.egress, List.copyOf(groups),

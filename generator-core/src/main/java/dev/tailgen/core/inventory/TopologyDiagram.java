@@ -46,7 +46,7 @@ final class TopologyDiagram {
             List<String> parts = new ArrayList<>(g.devices());
             parts.add(g.object() + " (" + g.type() + ")");
             String id = node(parts.toArray(String[]::new));
-            groups.put(g.object().substring(g.object().indexOf(' ') + 1), id);
+            groups.put(g.name(), id);
             if (!g.type().equals("egress")) {
                 edge("tailnet", "---", id);
             }
