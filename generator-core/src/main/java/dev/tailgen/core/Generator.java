@@ -34,7 +34,6 @@ import dev.tailgen.core.render.ManifestChecks;
 import dev.tailgen.core.render.ManifestParser;
 import dev.tailgen.core.render.ManifestRendering;
 import dev.tailgen.core.render.TemplateCall;
-import dev.tailgen.core.render.TemplateRenderer;
 import dev.tailgen.core.render.WrittenObject;
 import dev.tailgen.core.uptodate.UpToDate;
 import dev.tailgen.talos.ExternalManifest;
@@ -68,9 +67,8 @@ public final class Generator {
     /** Cilium's kube-proxy replacement with socket LB loses what kernel-mode proxies forward to ClusterIPs. */
     private final GeneratorSettings settings;
     private final YamlSerializer serializer = new YamlSerializer();
-    private final ManifestParser parser = new ManifestParser();
-    /** One Jinjava and its parsed templates per generator: a second render reuses them. */
-    private final TemplateRenderer renderer = new TemplateRenderer();
+    /** One Jinjava (with its parsed templates) and one parser per generator, built while the config loads: a second render reuses them. */
+    private final RenderTools tools = RenderTools.start();
     /** Its Jackson mapper caches the config's deserializers: build it once, not per render. */
     private final ConfigLoader loader = new ConfigLoader(Schema.INSTANCE);
 
@@ -143,11 +141,13 @@ public final class Generator {
         Monitoring monitoring = Monitoring.of(c.config(), install, exposure, c.config().tailnet().domain());
         calls.put(MONITORING, monitoring.calls());
 
+        RenderTools.Tools engines = tools.get();
+        ManifestParser parser = engines.parser();
         // upstream CRDs are written from the tree they were read from, so numbers and key order stay as upstream wrote them
         List<WrittenObject> crds = !install.crds().inline() ? List.of()
                 : new CrdSourceReader(parser).read(c.loaded().document(), install.crds().source(), install.release()).stream()
                         .map(m -> WrittenObject.of(m, serializer.write(m.tree()))).toList();
-        ManifestRendering rendering = new ManifestRendering(renderer, parser, serializer);
+        ManifestRendering rendering = new ManifestRendering(engines.renderer(), parser, serializer);
         Map<String, List<WrittenObject>> groups = withCrds(rendering.render(calls), crds);
         groups.values().removeIf(List::isEmpty);
         List<WrittenObject> secretObjects = rendering.render(OperatorTemplates.oauthSecret(install));

@@ -35,9 +35,8 @@ public final class ReleaseCatalog {
     private final List<ReleaseLine> lines;
     private final OperatorRelease defaultRelease;
 
-    private static final class Bundled {
-        static final ReleaseCatalog INSTANCE = load(ReleaseCatalog.class.getClassLoader());
-    }
+    /** Read on first use; a failure is not kept, so every caller gets the GenerationException itself. */
+    private static volatile ReleaseCatalog bundled;
 
     private ReleaseCatalog(List<ReleaseLine> lines) {
         List<ReleaseLine> sorted = new ArrayList<>(lines);
@@ -53,7 +52,16 @@ public final class ReleaseCatalog {
 
     /** The lines shipped in the plugin jar, read once per JVM. */
     public static ReleaseCatalog bundled() {
-        return Bundled.INSTANCE;
+        ReleaseCatalog catalog = bundled;
+        if (catalog == null) {
+            synchronized (ReleaseCatalog.class) { // read once even when two threads ask at once
+                catalog = bundled;
+                if (catalog == null) {
+                    bundled = catalog = load(ReleaseCatalog.class.getClassLoader());
+                }
+            }
+        }
+        return catalog;
     }
 
     /**
