@@ -6,7 +6,9 @@
 #   help       mvn -o tailscale:help (Maven resolves and loads the plugin; none of our code runs)
 #   uptodate   mvn -o tailscale:generate on an unchanged homelab (the fingerprint says nothing changed)
 #   cold       mvn -o tailscale:generate -Dtailscale.force=true (renders everything)
-#   validate   mvn -o validate on the homelab (tailscale:validate: every check, writes nothing)
+#   validate   mvn -o validate on the unchanged homelab (tailscale:validate skips: the output's marker
+#              says a generate passed every check on this config)
+#   validate-full  the same with -Dtailscale.force=true (every check, writes nothing)
 #   jkube      (peer, JKUBE=1) mvn -o k8s:resource of org.eclipse.jkube:kubernetes-maven-plugin over
 #              the homelab's own manifests as resource fragments
 # Usage, from the repository root after mvn -B -DskipTests install:
@@ -63,7 +65,7 @@ ms() { # dir, maven, args...
   local dir=$1 maven=$2 s e; shift 2
   s=$(date +%s%N); (cd "$dir" && "$maven" -B -o -q "$@" >/dev/null); e=$(date +%s%N); echo $(( (e - s) / 1000000 ))
 }
-cases="floor help uptodate cold validate"
+cases="floor help uptodate cold validate validate-full"
 run_case() { # maven, case
   case "$2" in
     floor) ms "$WORK/floor" "$1" validate ;;
@@ -71,6 +73,7 @@ run_case() { # maven, case
     uptodate) ms "$WORK/homelab" "$1" tailscale:generate ;;
     cold) ms "$WORK/homelab" "$1" tailscale:generate -Dtailscale.force=true ;;
     validate) ms "$WORK/homelab" "$1" validate ;;
+    validate-full) ms "$WORK/homelab" "$1" validate -Dtailscale.force=true ;;
     jkube) ms "$WORK/jkube" "$1" k8s:resource ;;
   esac
 }

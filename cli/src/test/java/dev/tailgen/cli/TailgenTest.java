@@ -72,6 +72,11 @@ class TailgenTest {
         Run second = run("generate", "--config", config.toString(), "--output", out.toString());
         assertThat(second.out()).contains("is up to date with").contains("nothing rendered. --force renders anyway");
         assertThat(run("check", "--config", config.toString(), "--output", out.toString()).code()).isZero();
+        Run skipped = run("validate", "--config", config.toString(), "--output", out.toString());
+        assertThat(skipped.out()).as("the marker says this config passed every check").contains(" passed every check when ")
+                .endsWith("nothing checked. --force checks anyway\n");
+        assertThat(run("validate", "--config", config.toString(), "--output", out.toString(), "--force").out())
+                .contains("Config is valid; nothing written.");
 
         Files.writeString(config, MINIMAL.replace("hostname: tailscale-operator", "hostname: ts-operator"), StandardCharsets.UTF_8);
         Run drift = run("check", "--config", config.toString(), "--output", out.toString());
@@ -79,8 +84,8 @@ class TailgenTest {
         assertThat(drift.err()).contains(" files differ\n").contains("+              value: \"ts-operator\"")
                 .endsWith("To fix it, run: tailgen generate --config " + Subcommand.shown(config) + " --output " + Subcommand.shown(out)
                         + " and commit the folder\n");
-        Run validate = run("validate", "--config", config.toString());
-        assertThat(validate.out()).contains("Config is valid; nothing written. Run tailgen generate to write the files.");
+        Run validate = run("validate", "--config", config.toString(), "--output", out.toString());
+        assertThat(validate.out()).as("an edited config is checked").contains("Config is valid; nothing written. Run tailgen generate to write the files.");
     }
 
     @Test

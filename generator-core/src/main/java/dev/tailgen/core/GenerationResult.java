@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param notes         what the cluster must provide for the output to work (printed with the summary)
  * @param warnings      things the user should know that do not fail the build
  * @param talosContent  what the Talos patches carry, for tailscale:embed (holds the Secret's text: never log it)
+ * @param checkedInputs {@link dev.tailgen.core.uptodate.Fingerprint#ofChecks} of the inputs, taken before they were read:
+ *                      what the output's marker says every check passed on
  */
 public record GenerationResult(
         String operatorVersion,
@@ -32,7 +34,8 @@ public record GenerationResult(
         int tailnetDevices,
         List<String> notes,
         List<String> warnings,
-        OutputLayout.TalosContent talosContent) {
+        OutputLayout.TalosContent talosContent,
+        String checkedInputs) {
 
     public int objectCount() {
         return objectsByKind.values().stream().mapToInt(Integer::intValue).sum();

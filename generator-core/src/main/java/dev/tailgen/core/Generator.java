@@ -35,6 +35,7 @@ import dev.tailgen.core.render.ManifestParser;
 import dev.tailgen.core.render.ManifestRendering;
 import dev.tailgen.core.render.TemplateCall;
 import dev.tailgen.core.render.WrittenObject;
+import dev.tailgen.core.uptodate.Fingerprint;
 import dev.tailgen.core.uptodate.UpToDate;
 import dev.tailgen.talos.ExternalManifest;
 import dev.tailgen.talos.TalosVersion;
@@ -82,9 +83,10 @@ public final class Generator {
     }
 
     public GenerationResult render() {
+        String checkedInputs = Fingerprint.ofChecks(settings.configFile()); // before reading them, so a later edit is not claimed
         Checked checked = loadAndCheck();
         RenderedGroups groups = renderManifests(checked);
-        return layOut(checked, groups);
+        return layOut(checked, groups, checkedInputs);
     }
 
     /** The config, loaded and checked, and what it resolves to; nothing rendered yet. */
@@ -193,7 +195,7 @@ public final class Generator {
     }
 
     /** Step 5: the files (manifests, Talos patches, report, inventory, policy, talhelper snippets) and the summary. */
-    private GenerationResult layOut(Checked c, RenderedGroups m) {
+    private GenerationResult layOut(Checked c, RenderedGroups m, String checkedInputs) {
         OperatorInstall install = c.install();
         TalosVersion talos = c.talos();
         Map<String, String> manifests = m.groups();
@@ -245,7 +247,7 @@ public final class Generator {
         }
         return new GenerationResult(install.version(), install.namespace(), install.credentialsMode(), talos,
                 m.objectsByKind(), crdUrls, files, inlineBytes, inventory.deviceCount(), notes, warnings,
-                OutputLayout.talosContent(manifests, inTalos, m.secret(), crdManifests));
+                OutputLayout.talosContent(manifests, inTalos, m.secret(), crdManifests), checkedInputs);
     }
 
     private static Map<String, String> sectionGroups() {
@@ -275,9 +277,9 @@ public final class Generator {
         return new OutputWriter().write(outputDirectory, result.files());
     }
 
-    /** Writes the output and records {@code fingerprint} (see {@link UpToDate}) so the next run can skip. */
+    /** Writes the output and records {@code fingerprint} and the checked inputs (see {@link UpToDate}) so the next generate, and validate, can skip. */
     public List<String> write(GenerationResult result, Path outputDirectory, String fingerprint) {
-        return new OutputWriter().write(outputDirectory, result.files(), UpToDate.markerLines(fingerprint, result.files()));
+        return new OutputWriter().write(outputDirectory, result.files(), UpToDate.markerLines(fingerprint, result.checkedInputs(), result.files()));
     }
 
     /** The CRDs' group right after the install, where Talos and the output files expect it. */

@@ -3,7 +3,10 @@ package dev.tailgen.maven;
 import dev.tailgen.core.GenerationResult;
 import dev.tailgen.core.Generator;
 import dev.tailgen.core.MachineConfigs;
+import dev.tailgen.core.config.SecretSource;
 import dev.tailgen.core.output.Summary;
+import dev.tailgen.core.uptodate.Fingerprint;
+import dev.tailgen.core.uptodate.UpToDate;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -13,12 +16,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Runs every check of generate and writes nothing: what CI runs. Placeholders are checked for syntax
- * but not resolved, so CI needs no credentials.
+ * but not resolved, so CI needs no credentials. It skips when the output folder's marker says a
+ * generate passed every check on the same config, bases, crdSource files and plugin (commit the
+ * output folder and CI pays for the checks only when something changed).
  *
  * @since 0.1.0
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
-public class ValidateMojo extends AbstractTailscaleMojo {
+public class ValidateMojo extends AbstractOutputMojo {
 
     /**
      * Control-plane machine configs that must carry the current manifests (the ones tailscale:embed
@@ -30,9 +35,32 @@ public class ValidateMojo extends AbstractTailscaleMojo {
     @Parameter(property = PropertyNames.MACHINE_CONFIGS)
     List<File> machineConfigs;
 
+    /**
+     * Check even when the output folder's marker says this config already passed every check.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
+    boolean force;
+
     @Override
     String goal() {
         return "validate";
+    }
+
+    /** Skips on the marker unless forced or machine configs are named (those are compared with a fresh render). */
+    @Override
+    boolean upToDate(SecretSource secrets) {
+        if (force || (machineConfigs != null && !machineConfigs.isEmpty())) {
+            return false;
+        }
+        String checked = Fingerprint.ofChecks(config.toPath());
+        if (!UpToDate.checked(outputDirectory.toPath(), checked)) {
+            return false;
+        }
+        getLog().info(UpToDate.checkedSkip(shown(config.toPath()), shown(outputDirectory.toPath()), checked,
+                "-D" + PropertyNames.FORCE + "=true"));
+        return true;
     }
 
     @Override

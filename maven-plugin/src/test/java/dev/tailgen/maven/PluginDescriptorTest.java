@@ -110,15 +110,20 @@ class PluginDescriptorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"generate", "check"})
-    void outputDirectoryOnGenerateAndCheck(String goal) throws Exception {
+    @ValueSource(strings = {"generate", "check", "validate"})
+    void outputDirectoryOnGenerateCheckAndValidate(String goal) throws Exception { // validate reads the marker, writes nothing
         String m = mojo(goal);
         assertThat(text(m + "/parameters/parameter[name='outputDirectory']/type")).isEqualTo("java.io.File");
         assertThat(text(m + "/configuration/outputDirectory")).isEqualTo("${tailscale.outputDirectory}");
         assertThat(text(m + "/configuration/outputDirectory/@default-value"))
                 .isEqualTo("${project.build.directory}/tailscale");
+    }
 
-        assertThat(count(mojo("validate") + "/parameters/parameter[name='outputDirectory']")).isZero();
+    @ParameterizedTest
+    @ValueSource(strings = {"generate", "validate"})
+    void forceOnGenerateAndValidate(String goal) throws Exception {
+        assertThat(text(mojo(goal) + "/configuration/force")).isEqualTo("${tailscale.force}");
+        assertThat(text(mojo(goal) + "/configuration/force/@default-value")).isEqualTo("false");
     }
 
     @ParameterizedTest

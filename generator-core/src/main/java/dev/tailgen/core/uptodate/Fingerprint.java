@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +47,23 @@ public final class Fingerprint {
     }
 
     public static String of(Path config, SecretSource secrets) {
+        return digest("tailgen-fingerprint-v1", config, secrets);
+    }
+
+    /**
+     * What the checks alone depend on, with no placeholder resolved: the code, the config chain and
+     * the crdSource trees. A generate that passed on these inputs passed every check validate runs
+     * (validate resolves nothing, and generate runs the same checks and more), so generate records it
+     * and validate may skip on it ({@link UpToDate#checked}). Holds no secret's value in any form.
+     */
+    public static String ofChecks(Path config) {
+        return digest("tailgen-checks-v1", config, null);
+    }
+
+    /** @param secrets null: hash each placeholder as written, not its value */
+    private static String digest(String tag, Path config, SecretSource secrets) {
         MessageDigest sha = sha256();
-        update(sha, "tailgen-fingerprint-v1");
+        update(sha, tag);
         sha.update(code());
         Path base = config.toAbsolutePath().getParent(); // relative paths in every file of the chain resolve here
         Set<Path> seen = new HashSet<>();
@@ -70,7 +87,7 @@ public final class Fingerprint {
     /** Every placeholder's resolved value and every crdSource tree {@code text} names. */
     private static void hashReferences(MessageDigest sha, String text, Path base, SecretSource secrets) {
         Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) {
+        while (secrets != null && m.find()) {
             update(sha, m.group());
             switch (m.group(1)) {
                 case "env" -> update(sha, secrets.environment(m.group(2)).orElse("\0unset"));
@@ -145,10 +162,18 @@ public final class Fingerprint {
 
     /**
      * A jar by its central directory (each entry's name, CRC-32 and size): megabytes of bundled
-     * libraries cost a read of their index, not of their bytes. A classes folder file by file.
+     * libraries cost a read of their index, not of their bytes. The directory is hashed as it is
+     * stored, in one read; a jar this cannot read so (ZIP64, a damaged end record) entry by entry.
+     * A classes folder file by file.
      */
     private static void hashCode(MessageDigest sha, Path location) {
         if (Files.isRegularFile(location)) {
+            byte[] directory = centralDirectory(location);
+            if (directory != null) {
+                update(sha, "\0zip central directory");
+                sha.update(directory);
+                return;
+            }
             try (ZipFile zip = new ZipFile(location.toFile())) {
                 List<ZipEntry> entries = new ArrayList<>(zip.stream().toList());
                 entries.sort(Comparator.comparing(ZipEntry::getName));
@@ -166,6 +191,33 @@ public final class Fingerprint {
             }
         }
         hashTree(sha, location);
+    }
+
+    /** The central directory's bytes, found through the end record (APPNOTE.TXT 4.3.16), or null to read the jar entry by entry. */
+    static byte[] centralDirectory(Path jar) {
+        try (FileChannel channel = FileChannel.open(jar)) {
+            long size = channel.size();
+            int tailLength = (int) Math.min(size, 22 + 0xFFFF); // the end record, 22 bytes, then a comment of up to 64 KiB
+            ByteBuffer tail = ByteBuffer.allocate(tailLength).order(ByteOrder.LITTLE_ENDIAN);
+            channel.read(tail, size - tailLength);
+            for (int at = tailLength - 22; at >= 0; at--) {
+                if (tail.getInt(at) == 0x06054b50 && at + 22 + Short.toUnsignedInt(tail.getShort(at + 20)) == tailLength) {
+                    long length = Integer.toUnsignedLong(tail.getInt(at + 12));
+                    long offset = Integer.toUnsignedLong(tail.getInt(at + 16));
+                    if (length == 0xFFFFFFFFL || offset == 0xFFFFFFFFL || offset + length > size - tailLength + at) {
+                        return null; // ZIP64 or inconsistent
+                    }
+                    ByteBuffer directory = ByteBuffer.allocate((int) length);
+                    while (directory.hasRemaining() && channel.read(directory, offset + directory.position()) > 0) {
+                        // read until full
+                    }
+                    return directory.hasRemaining() ? null : directory.array();
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static void hashTree(MessageDigest sha, Path root) {

@@ -23,17 +23,36 @@ import java.util.stream.Stream;
 public final class UpToDate {
     static final String FINGERPRINT = "fingerprint: ";
     static final String OUTPUTS = "outputs: ";
+    static final String CHECKED = "checked: ";
 
     private UpToDate() {
     }
 
-    /** The marker lines to write with the output. */
-    public static String markerLines(String fingerprint, List<OutputFile> files) {
+    /**
+     * The marker lines to write with the output.
+     *
+     * @param checked {@link Fingerprint#ofChecks} of the inputs this output passed every check on
+     */
+    public static String markerLines(String fingerprint, String checked, List<OutputFile> files) {
         Map<String, byte[]> contents = new TreeMap<>();
         for (OutputFile f : files) {
             contents.put(f.path(), f.secret() ? sizeOnly(f.bytes().length) : f.bytes());
         }
-        return FINGERPRINT + fingerprint + "\n" + OUTPUTS + digest(contents) + "\n";
+        return FINGERPRINT + fingerprint + "\n" + OUTPUTS + digest(contents) + "\n" + CHECKED + checked + "\n";
+    }
+
+    /**
+     * Whether the output folder's marker says a generate passed every check on inputs with this
+     * {@link Fingerprint#ofChecks} digest: validate's work is done. The output files themselves do
+     * not matter here (validate compares no output), so a committed output folder lets CI skip.
+     */
+    public static boolean checked(Path outputDirectory, String checked) {
+        Path marker = outputDirectory.resolve(OutputWriter.MARKER);
+        try {
+            return Files.isRegularFile(marker) && Files.readString(marker, StandardCharsets.UTF_8).contains(CHECKED + checked + "\n");
+        } catch (IOException e) {
+            return false; // when in doubt, check
+        }
     }
 
     public static boolean holds(Path outputDirectory, String fingerprint) {
@@ -59,6 +78,13 @@ public final class UpToDate {
         } catch (IOException e) {
             return false; // when in doubt, render
         }
+    }
+
+    /** What validate says when it skips on {@link #checked}; {@code force} names the front-end's switch. */
+    public static String checkedSkip(String config, String outputDirectory, String checked, String force) {
+        return config + " passed every check when " + outputDirectory + " was generated, and neither it, its bases, its crdSource"
+                + " files nor the code that checks it changed since (checks fingerprint " + checked.substring(0, 12) + "); nothing checked. "
+                + force + " checks anyway";
     }
 
     private static byte[] sizeOnly(long size) {

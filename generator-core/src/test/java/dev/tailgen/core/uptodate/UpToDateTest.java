@@ -10,6 +10,7 @@ import dev.tailgen.core.config.SecretValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -72,5 +73,73 @@ class UpToDateTest {
         Files.delete(out.resolve("manifests/extra.yaml"));
         Files.delete(out.resolve("REPORT.md"));
         assertThat(UpToDate.holds(out, fingerprint)).as("a deleted file").isFalse();
+    }
+
+    @Test
+    void theChecksFingerprintFollowsTheConfigButNoPlaceholderValue(@TempDir Path dir) throws IOException {
+        Path config = TestConfigs.write(dir, CONFIG);
+        Files.writeString(dir.resolve("client-id"), "cid-1");
+        String first = Fingerprint.ofChecks(config);
+
+        assertThat(first).hasSize(64).isNotEqualTo(Fingerprint.of(config, env("secret-1")));
+        Files.writeString(dir.resolve("client-id"), "cid-2");
+        assertThat(Fingerprint.ofChecks(config)).as("a ${file:} placeholder's file: validate does not read it").isEqualTo(first);
+        Files.writeString(config, CONFIG.replace("tailscale-operator", "k8s-operator"));
+        assertThat(Fingerprint.ofChecks(config)).as("the config").isNotEqualTo(first);
+    }
+
+    @Test
+    void validateMaySkipOnTheChecksAGenerateRecorded(@TempDir Path dir) throws IOException {
+        Path config = TestConfigs.write(dir, TestConfigs.MINIMAL);
+        Path out = dir.resolve("out");
+        String checked = Fingerprint.ofChecks(config);
+        assertThat(UpToDate.checked(out, checked)).as("nothing written yet").isFalse();
+
+        Generator generator = TestConfigs.generator(config);
+        GenerationResult result = generator.render();
+        assertThat(result.checkedInputs()).isEqualTo(checked);
+        generator.write(result, out, Fingerprint.of(config, TestConfigs.SECRETS));
+        assertThat(UpToDate.checked(out, checked)).isTrue();
+        assertThat(Files.readString(out.resolve(".tailgen-output"))).contains("checked: " + checked + "\n");
+
+        Files.writeString(out.resolve("REPORT.md"), "edited\n");
+        assertThat(UpToDate.checked(out, checked)).as("an edited output file: validate compares no output").isTrue();
+        Files.writeString(config, TestConfigs.MINIMAL + "# a comment\n");
+        assertThat(UpToDate.checked(out, Fingerprint.ofChecks(config))).as("an edited config").isFalse();
+
+        assertThat(UpToDate.checkedSkip("tailscale.yaml", "target/tailscale", checked, "--force")).isEqualTo("tailscale.yaml passed"
+                + " every check when target/tailscale was generated, and neither it, its bases, its crdSource files nor the code that"
+                + " checks it changed since (checks fingerprint " + checked.substring(0, 12) + "); nothing checked. --force checks anyway");
+    }
+
+    @Test
+    void aJarCountsByItsCentralDirectoryReadThroughTheEndRecord(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("lib.jar");
+        writeJar(jar, "v1", "a comment after the directory");
+        byte[] first = Fingerprint.centralDirectory(jar);
+        // two directory entries (signature PK\1\2, 46 fixed bytes, name, extra field), not the comment
+        String text = new String(first, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(text).startsWith("PK\u0001\u0002").contains("a/One.class").contains("b/two.txt").doesNotContain("comment");
+        assertThat(text.split("PK\u0001\u0002", -1)).hasSize(3);
+
+        writeJar(jar, "v1", "");
+        assertThat(Fingerprint.centralDirectory(jar)).as("the same entries, no comment").isEqualTo(first);
+        writeJar(jar, "v2", "");
+        assertThat(Fingerprint.centralDirectory(jar)).as("an entry's content (its CRC-32)").isNotEqualTo(first);
+        Files.writeString(jar, "not a zip");
+        assertThat(Fingerprint.centralDirectory(jar)).isNull();
+    }
+
+    private static void writeJar(Path jar, String content, String comment) throws IOException {
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String name : List.of("a/One.class", "b/two.txt")) {
+                java.util.zip.ZipEntry e = new java.util.zip.ZipEntry(name);
+                e.setTime(0);
+                zip.putNextEntry(e);
+                zip.write((name + content).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            zip.setComment(comment);
+        }
     }
 }
