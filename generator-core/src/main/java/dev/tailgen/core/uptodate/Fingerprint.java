@@ -14,6 +14,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,7 +80,11 @@ public final class Fingerprint {
                 break; // a cycle or an over-long chain fails the load; the digest only has to be stable
             }
             update(sha, "\0extends " + extended.get());
-            file = file.toAbsolutePath().getParent().resolve(extended.get()).normalize();
+            Optional<Path> next = resolve(file.toAbsolutePath().getParent(), extended.get());
+            if (next.isEmpty()) {
+                break; // not a path (a NUL in it): the loader refuses it, naming the line
+            }
+            file = next.get().normalize();
         }
         return HexFormat.of().formatHex(sha.digest());
     }
@@ -91,7 +96,8 @@ public final class Fingerprint {
             update(sha, m.group());
             switch (m.group(1)) {
                 case "env" -> update(sha, secrets.environment(m.group(2)).orElse("\0unset"));
-                case "file" -> sha.update(readOrMarker(base.resolve(m.group(2))));
+                case "file" -> sha.update(resolve(base, m.group(2)).map(Fingerprint::readOrMarker)
+                        .orElse("\0not a path".getBytes(StandardCharsets.UTF_8)));
                 default -> {
                     Optional<ServerCredentials> server = secrets.server(m.group(2));
                     update(sha, server.map(s -> s.username() + "\0" + s.password().reveal()).orElse("\0unset"));
@@ -100,7 +106,7 @@ public final class Fingerprint {
         }
         Matcher crd = CRD_SOURCE.matcher(text);
         while (crd.find()) {
-            hashTree(sha, base.resolve(crd.group(1)));
+            resolve(base, crd.group(1)).ifPresentOrElse(tree -> hashTree(sha, tree), () -> update(sha, "\0not a path"));
         }
     }
 
@@ -233,6 +239,15 @@ public final class Fingerprint {
             }
         } catch (IOException e) {
             update(sha, "\0unreadable " + root);
+        }
+    }
+
+    /** {@code relative} against {@code base}, or empty when it is no path here (the loader reports it, with its line). */
+    private static Optional<Path> resolve(Path base, String relative) {
+        try {
+            return Optional.of(base.resolve(relative));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
         }
     }
 

@@ -142,4 +142,12 @@ class UpToDateTest {
             zip.setComment(comment);
         }
     }
+
+    @Test
+    void aNulInAPathLeavesTheRefusalToTheLoader(@TempDir Path dir) throws IOException {
+        // found by the fuzzer (arbitraryBytes/crash-40be...): Path.resolve threw InvalidPathException, an internal error
+        Path config = TestConfigs.write(dir, "extends: base\u0000.yaml\n" + TestConfigs.MINIMAL.replace("${env:TS_CLIENT_ID}", "${file:id\u0000}"));
+        assertThat(Fingerprint.of(config, TestConfigs.SECRETS)).hasSize(64);
+        assertThat(Fingerprint.ofChecks(config)).hasSize(64);
+    }
 }
