@@ -82,7 +82,7 @@ public final class Fingerprint {
             update(sha, "\0extends " + extended.get());
             Optional<Path> next = resolve(file.toAbsolutePath().getParent(), extended.get());
             if (next.isEmpty()) {
-                break; // not a path (a NUL in it): the loader refuses it, naming the line
+                break; // not a path (a NUL in it): the loader refuses it
             }
             file = next.get().normalize();
         }
@@ -242,7 +242,7 @@ public final class Fingerprint {
         }
     }
 
-    /** {@code relative} against {@code base}, or empty when it is no path here (the loader reports it, with its line). */
+    /** {@code relative} against {@code base}, or empty when it is no path here (the loader refuses the config). */
     private static Optional<Path> resolve(Path base, String relative) {
         try {
             return Optional.of(base.resolve(relative));
